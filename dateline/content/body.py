@@ -1,0 +1,170 @@
+"""Article body HTML: one allowlist for every input path, and embeds.
+
+sanitize() runs on every save of an article, whatever wrote it, and is
+idempotent: sanitizing stored HTML again returns it unchanged. Social posts
+are rewritten into a self-contained quoted block first, so a reader's
+browser never loads a third-party script; nh3 is always the last step.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+import lxml.html
+import nh3
+from lxml import etree
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s",
+    "sub", "sup", "small", "mark", "abbr", "cite", "q", "code", "pre",
+    "blockquote", "ul", "ol", "li", "a", "figure", "figcaption", "img",
+    "span", "table", "thead", "tbody", "tr", "th", "td", "caption", "time",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "abbr": {"title"},
+    "time": {"datetime"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start", "reversed"},
+    "*": {"lang", "dir"},
+}
+ALLOWED_CLASSES = {
+    "figure": {"image", "social-post", "social-post-x"},
+    "blockquote": {"pullquote"},
+    "span": {"credit", "social-post-author", "social-post-handle"},
+    "a": {"social-post-link"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+# Elements whose content is dropped with them, not kept as text.
+DROP_WITH_CONTENT = {"script", "style", "template", "iframe", "object", "noscript"}
+
+X_URL = "https://x.com"
+_TOKEN = re.compile(r"(?<![\w&])([#@])(\w{1,100})|(https?://[^\s<]+)")
+_STATUS = re.compile(
+    r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(\w{1,15})/status/(\d+)"
+)
+_BLOCKS = {"p", "h2", "h3", "h4", "li", "blockquote", "figcaption", "td", "th", "br", "pre"}  # fmt: skip
+
+
+def sanitize(html: str) -> str:
+    """Return body HTML with embeds rewritten and everything else allowlisted."""
+    if not html.strip():
+        return ""
+    return _clean(_rewrite_embeds(html))
+
+
+def _clean(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        clean_content_tags=DROP_WITH_CONTENT,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    ).strip()
+
+
+def _fragment(html: str) -> etree._Element:
+    return lxml.html.fragment_fromstring(html, create_parent="div")
+
+
+def _rewrite_embeds(html: str) -> str:
+    if "twitter-tweet" not in html and "social-post-x" not in html:
+        return html
+    root = _fragment(html)
+    for node in root.xpath(
+        "//blockquote[contains(@class, 'twitter-tweet')]"
+        " | //figure[contains(@class, 'social-post-x')]"
+    ):
+        post = _read_x_post(node)
+        replacement = _fragment(_render_x_post(**post))[0] if post else None
+        parent = node.getparent()
+        if replacement is None:
+            parent.remove(node)
+            continue
+        replacement.tail = node.tail
+        parent.replace(node, replacement)
+    return escape(root.text or "") + "".join(
+        etree.tostring(child, encoding="unicode", method="html") for child in root
+    )
+
+
+def _read_x_post(node: etree._Element) -> dict[str, str] | None:
+    """Take text, author and link from X's embed code or our own rendering."""
+    quote = node if node.tag == "blockquote" else node.find(".//blockquote")
+    if quote is None:
+        return None
+    url = quote.get("cite", "")
+    for href in quote.xpath(".//a/@href"):
+        if _STATUS.match(href):
+            url = href
+    match = _STATUS.match(url)
+    if not match:
+        return None
+    paragraphs = quote.findall("p") or [quote]
+    text = "\n".join(_squash(p.text_content()) for p in paragraphs)
+    author = node.xpath("string(.//span[@class='social-post-author'])")
+    if not author:
+        # X's embed code: <p>…</p>&mdash; Name (@handle) <a>date</a>
+        tail = paragraphs[-1].tail or "" if paragraphs[-1] is not quote else ""
+        author = tail.strip(" \n\u2014-").rsplit("(@", 1)[0].strip()
+    return {
+        "text": text,
+        "author": author or f"@{match.group(1)}",
+        "handle": match.group(1),
+        "url": f"{X_URL}/{match.group(1)}/status/{match.group(2)}",
+    }
+
+
+def _render_x_post(*, text: str, author: str, handle: str, url: str) -> str:
+    paragraphs = "".join(f"<p>{_link_tokens(line)}</p>" for line in text.split("\n"))
+    return (
+        f'<figure class="social-post social-post-x">'
+        f'<blockquote cite="{escape(url)}">{paragraphs}</blockquote>'
+        f'<figcaption><span class="social-post-author">{escape(author)}</span> '
+        f'<span class="social-post-handle">@{escape(handle)}</span> '
+        f'<a class="social-post-link" href="{escape(url)}">View the post on X</a>'
+        f"</figcaption></figure>"
+    )
+
+
+def _link_tokens(text: str) -> str:
+    """Escape text and link its #hashtags, @mentions and URLs."""
+    out, last = [], 0
+    for match in _TOKEN.finditer(text):
+        out.append(escape(text[last : match.start()]))
+        sigil, word, link = match.groups()
+        if link:
+            href, label = link, link
+        elif sigil == "#":
+            href, label = f"{X_URL}/hashtag/{word}", f"#{word}"
+        else:
+            href, label = f"{X_URL}/{word}", f"@{word}"
+        out.append(f'<a href="{escape(href)}">{escape(label)}</a>')
+        last = match.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def plain_text(html: str, *, skip_figures: bool = True) -> str:
+    """Return the readable text of body HTML, blocks separated by spaces."""
+    if not html.strip():
+        return ""
+    root = _fragment(html)
+    if skip_figures:
+        for figure in root.xpath("//figure | //blockquote[@class='pullquote']"):
+            figure.drop_tree()
+    for element in root.iter(*_BLOCKS):
+        element.tail = " " + (element.tail or "")
+    return _squash(root.text_content())

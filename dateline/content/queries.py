@@ -1,0 +1,96 @@
+"""The read side: named selectors for what each page needs.
+
+Each selector fixes its query count, whatever the number of rows: pages are
+tested for that, so an N+1 fails a test rather than the benchmark.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import F, QuerySet, Window
+from django.db.models.functions import RowNumber
+from django.shortcuts import get_object_or_404
+
+from .models import Article, Author, Category, Tag
+
+
+def recent_articles(*, exclude: Article | None = None, limit: int = 6) -> list[Article]:
+    """The "Recent Posts" sidebar: two queries whatever the limit."""
+    articles = Article.objects.published().for_listing()
+    if exclude is not None:
+        articles = articles.exclude(pk=exclude.pk)
+    return list(articles[:limit])
+
+
+@dataclass(frozen=True)
+class Section:
+    category: Category
+    articles: list[Article]
+
+
+@dataclass(frozen=True)
+class FrontPage:
+    lead: Article | None
+    latest: list[Article]
+    sections: list[Section]
+
+
+def front_page(*, latest: int = 8, per_section: int = 4) -> FrontPage:
+    """Lead story, latest list and a section per category: four queries."""
+    top = list(Article.objects.published().for_listing()[: latest + 1])
+    # One query for every section: number the articles within each category
+    # and keep the first few (a window function, not a query per category).
+    ranked = (
+        Article.objects.published()
+        .for_listing()
+        .filter(category__isnull=False)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("category_id"),
+                order_by=[F("published_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank__lte=per_section)
+    )
+    by_category: dict[int, list[Article]] = {}
+    for article in ranked:
+        by_category.setdefault(article.category_id, []).append(article)
+    sections = [
+        Section(category=articles[0].category, articles=articles)
+        for articles in by_category.values()
+    ]
+    sections.sort(key=lambda s: (s.category.position, s.category.name))
+    return FrontPage(lead=top[0] if top else None, latest=top[1:], sections=sections)
+
+
+def listing(**filters: object) -> QuerySet[Article]:
+    """Published articles matching filters, ready for a paginated list."""
+    return Article.objects.published().for_listing().filter(**filters)
+
+
+def public_article(*, slug: str) -> Article:
+    """One published article with everything its page shows, or 404."""
+    return get_object_or_404(
+        Article.objects.published()
+        .select_related("category", "featured_image")
+        .prefetch_related("tags", "authorships__author"),
+        slug=slug,
+    )
+
+
+def category_by_slug(slug: str) -> Category:
+    return get_object_or_404(Category, slug=slug)
+
+
+def tag_by_slug(slug: str) -> Tag:
+    return get_object_or_404(Tag, slug=slug)
+
+
+def author_by_slug(slug: str) -> Author:
+    return get_object_or_404(Author, slug=slug)
+
+
+def navigation_categories() -> list[Category]:
+    return list(Category.objects.all())

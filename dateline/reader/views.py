@@ -1,0 +1,140 @@
+"""The public pages. Each view calls one selector and renders one template."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.dates import MONTHS
+from django.views.decorators.http import require_safe
+
+from dateline.content import queries
+from dateline.content.models import Article
+
+
+def render_page(
+    request: HttpRequest,
+    template: str,
+    context: dict[str, object],
+    *,
+    shown: Article | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """Render a page with the parts every page has: navigation, Recent Posts."""
+    context = {
+        "navigation": queries.navigation_categories(),
+        "recent_posts": queries.recent_articles(
+            exclude=shown, limit=settings.RECENT_POSTS_COUNT
+        ),
+        **context,
+    }
+    return render(request, template, context, status=status)
+
+
+def paginate(
+    request: HttpRequest, articles: QuerySet[Article], number: int
+) -> dict[str, object]:
+    """Page `number` of a list and its neighbours' URLs; 0 or past the end: 404."""
+    paginator = Paginator(articles, settings.ARTICLES_PER_PAGE)
+    try:
+        page = paginator.page(number)  # page 1 of an empty list is valid
+    except EmptyPage:
+        raise Http404("No such page") from None
+    match = request.resolver_match
+    assert match is not None
+
+    def url(n: int) -> str:
+        kwargs = {**match.kwargs, "page": n}
+        if n == 1:
+            del kwargs["page"]
+        return reverse(match.view_name, kwargs=kwargs)
+
+    return {
+        "page": page,
+        "newer_url": url(page.previous_page_number()) if page.has_previous() else "",
+        "older_url": url(page.next_page_number()) if page.has_next() else "",
+    }
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    return render_page(request, "reader/home.html", {"front": queries.front_page()})
+
+
+@require_safe
+def latest(request: HttpRequest, page: int = 1) -> HttpResponse:
+    context = {**paginate(request, queries.listing(), page), "title": "Latest news"}
+    return render_page(request, "reader/listing.html", context)
+
+
+@require_safe
+def article(
+    request: HttpRequest, year: int, month: int, day: int, slug: str
+) -> HttpResponse:
+    story = queries.public_article(slug=slug)
+    if request.path != story.get_absolute_url():
+        # The slug is the key; an old or mistyped date moves permanently.
+        return redirect(story.get_absolute_url(), permanent=True)
+    return render_page(request, "reader/article.html", {"article": story}, shown=story)
+
+
+@require_safe
+def category(request: HttpRequest, slug: str, page: int = 1) -> HttpResponse:
+    section = queries.category_by_slug(slug)
+    context = {
+        **paginate(request, queries.listing(category=section), page),
+        "title": section.name,
+        "description": section.description,
+        "kind": "Section",
+    }
+    return render_page(request, "reader/listing.html", context)
+
+
+@require_safe
+def tag(request: HttpRequest, slug: str, page: int = 1) -> HttpResponse:
+    topic = queries.tag_by_slug(slug)
+    context = {
+        **paginate(request, queries.listing(tags=topic), page),
+        "title": topic.name,
+        "kind": "Topic",
+    }
+    return render_page(request, "reader/listing.html", context)
+
+
+@require_safe
+def author(request: HttpRequest, slug: str, page: int = 1) -> HttpResponse:
+    person = queries.author_by_slug(slug)
+    context = {
+        **paginate(request, queries.listing(authors=person), page),
+        "title": person.name,
+        "description": person.bio,
+        "kind": "Author",
+        "author": person,
+    }
+    return render_page(request, "reader/listing.html", context)
+
+
+@require_safe
+def archive(
+    request: HttpRequest, year: int, month: int | None = None, page: int = 1
+) -> HttpResponse:
+    if month is not None and not 1 <= month <= 12:
+        raise Http404("No such month")
+    filters: dict[str, object] = {"published_at__year": year}
+    title = str(year)
+    if month is not None:
+        filters["published_at__month"] = month
+        title = f"{MONTHS[month]} {year}"
+    context = {
+        **paginate(request, queries.listing(**filters), page),
+        "title": title,
+        "kind": "Archive",
+    }
+    return render_page(request, "reader/listing.html", context)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render_page(request, "reader/404.html", {}, status=404)

@@ -1,0 +1,11 @@
+"""The whole URL map, grouped by audience: reader · admin."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("dateline.reader.urls")),
+]
+
+handler404 = "dateline.reader.views.page_not_found"

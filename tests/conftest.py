@@ -1,0 +1,55 @@
+"""Shared fixtures: corpus paths, users by role, published articles."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .factories import ArticleFactory, AuthorFactory, CategoryFactory
+
+# ../shared/corpora beside the checkout; DATELINE_CORPORA points elsewhere.
+CORPORA = Path(
+    os.environ.get(
+        "DATELINE_CORPORA", Path(__file__).resolve().parents[2] / "shared" / "corpora"
+    )
+)
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings: object) -> None:
+    # Hashed names need `collectstatic`; tests serve static files from source.
+    settings.STORAGES = {  # type: ignore[attr-defined]
+        **settings.STORAGES,  # type: ignore[attr-defined]
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+
+
+@pytest.fixture
+def corpora() -> Path:
+    assert CORPORA.is_dir(), f"test corpora not found at {CORPORA}"
+    return CORPORA
+
+
+@pytest.fixture
+def world(db: None):
+    return CategoryFactory(name="World")
+
+
+@pytest.fixture
+def admin_author(db: None):
+    return AuthorFactory(name="Admin", slug="admin")
+
+
+@pytest.fixture
+def published_article(world, admin_author):
+    return ArticleFactory(
+        headline="Putin speaks to Netanyahu",
+        slug="putin-speaks",
+        dateline="Moscow [Russia]",
+        category=world,
+        authors=[admin_author],
+    )
