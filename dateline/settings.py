@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "huey.contrib.djhuey",
     "dateline.accounts",
     "dateline.content",
     "dateline.publishing",
@@ -136,6 +137,20 @@ else:
             "LOCATION": "dateline",
         }
     }
+
+# Background work (scheduled publishing, feed polling) runs on huey: a
+# SQLite queue beside the database by default, Redis in production. The
+# consumer runs inside `dateline serve`, or alone as `dateline run_huey`.
+HUEY = {
+    "name": "dateline",
+    "immediate": env_bool("DATELINE_TASKS_IMMEDIATE"),
+    "consumer": {"workers": 2, "worker_type": "thread", "periodic": True},
+    **(
+        {"huey_class": "huey.RedisHuey", "url": REDIS_URL}
+        if USE_REDIS
+        else {"huey_class": "huey.SqliteHuey", "filename": str(DATA_DIR / "tasks.sqlite3")}
+    ),
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
