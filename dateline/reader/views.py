@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import QuerySet
@@ -9,10 +11,20 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.dates import MONTHS
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from dateline.content import queries
 from dateline.content.models import Article
+
+
+def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Mark a read-only public view: GET and HEAD only, and no CSRF check.
+
+    Nothing here accepts a write, so any other method is a 405 page rather
+    than the CSRF failure page a token-less POST would otherwise get.
+    """
+    return csrf_exempt(require_safe(view))
 
 
 def render_page(
@@ -59,18 +71,18 @@ def paginate(
     }
 
 
-@require_safe
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     return render_page(request, "reader/home.html", {"front": queries.front_page()})
 
 
-@require_safe
+@public_page
 def latest(request: HttpRequest, page: int = 1) -> HttpResponse:
     context = {**paginate(request, queries.listing(), page), "title": "Latest news"}
     return render_page(request, "reader/listing.html", context)
 
 
-@require_safe
+@public_page
 def article(
     request: HttpRequest, year: int, month: int, day: int, slug: str
 ) -> HttpResponse:
@@ -81,7 +93,7 @@ def article(
     return render_page(request, "reader/article.html", {"article": story}, shown=story)
 
 
-@require_safe
+@public_page
 def category(request: HttpRequest, slug: str, page: int = 1) -> HttpResponse:
     section = queries.category_by_slug(slug)
     context = {
@@ -93,7 +105,7 @@ def category(request: HttpRequest, slug: str, page: int = 1) -> HttpResponse:
     return render_page(request, "reader/listing.html", context)
 
 
-@require_safe
+@public_page
 def tag(request: HttpRequest, slug: str, page: int = 1) -> HttpResponse:
     topic = queries.tag_by_slug(slug)
     context = {
@@ -104,7 +116,7 @@ def tag(request: HttpRequest, slug: str, page: int = 1) -> HttpResponse:
     return render_page(request, "reader/listing.html", context)
 
 
-@require_safe
+@public_page
 def author(request: HttpRequest, slug: str, page: int = 1) -> HttpResponse:
     person = queries.author_by_slug(slug)
     context = {
@@ -117,7 +129,7 @@ def author(request: HttpRequest, slug: str, page: int = 1) -> HttpResponse:
     return render_page(request, "reader/listing.html", context)
 
 
-@require_safe
+@public_page
 def archive(
     request: HttpRequest, year: int, month: int | None = None, page: int = 1
 ) -> HttpResponse:

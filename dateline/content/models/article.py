@@ -75,6 +75,17 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Not public before this moment, whoever schedules or publishes it.
+    embargo_until = models.DateTimeField(null=True, blank=True)
+    # Raised by every newsroom save; a save based on an older number is stale.
+    version = models.PositiveIntegerField(default=1)
+    # Blank means the default: headline, then standfirst or lead text.
+    seo_title = models.CharField("search title", max_length=300, blank=True)
+    seo_description = models.CharField(
+        "search description", max_length=300, blank=True
+    )
+    social_title = models.CharField(max_length=300, blank=True)
+    social_description = models.CharField(max_length=300, blank=True)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -119,6 +130,22 @@ class Article(models.Model):
         if self.published_at is None:
             return False
         return (self.updated_at - self.published_at).total_seconds() > 60
+
+    @property
+    def search_title(self) -> str:
+        return self.seo_title or self.headline
+
+    @property
+    def search_description(self) -> str:
+        return self.seo_description or self.standfirst or self.lead_text[:300]
+
+    @property
+    def share_title(self) -> str:
+        return self.social_title or self.search_title
+
+    @property
+    def share_description(self) -> str:
+        return self.social_description or self.search_description
 
     @property
     def is_public(self) -> bool:
