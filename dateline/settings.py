@@ -51,6 +51,14 @@ SITE_LANGUAGE = os.environ.get("DATELINE_SITE_LANGUAGE", "en")
 RECENT_POSTS_COUNT = int(os.environ.get("DATELINE_RECENT_POSTS", "6"))
 TEASER_WORDS = int(os.environ.get("DATELINE_TEASER_WORDS", "15"))
 ARTICLES_PER_PAGE = int(os.environ.get("DATELINE_ARTICLES_PER_PAGE", "20"))
+# Feeds, structured data and the JSON API (dateline.distribution).
+FEED_FULL_TEXT = env_bool("DATELINE_FEED_FULL_TEXT", True)  # off: excerpts only
+FEED_ITEMS = int(os.environ.get("DATELINE_FEED_ITEMS", "50"))
+# Static paths or absolute URLs: the publisher logo (600x60 suits Google) and
+# the picture shared when an article has none of its own.
+SITE_LOGO = os.environ.get("DATELINE_SITE_LOGO", "distribution/logo.png")
+SITE_SHARE_IMAGE = os.environ.get("DATELINE_SITE_SHARE_IMAGE", "distribution/share.png")
+API_RATE_LIMIT = os.environ.get("DATELINE_API_RATE_LIMIT", "120/m")  # per client
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -65,6 +73,7 @@ INSTALLED_APPS = [
     "dateline.accounts",
     "dateline.content",
     "dateline.publishing",
+    "dateline.distribution",
     "dateline.reader",
     "dateline.serve",
     "dateline.demo",

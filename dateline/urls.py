@@ -5,6 +5,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # feeds · sitemaps · robots.txt
+    path("", include("dateline.distribution.urls")),
     path("", include("dateline.reader.urls")),
 ]
 
