@@ -51,6 +51,8 @@ SITE_LANGUAGE = os.environ.get("DATELINE_SITE_LANGUAGE", "en")
 RECENT_POSTS_COUNT = int(os.environ.get("DATELINE_RECENT_POSTS", "6"))
 TEASER_WORDS = int(os.environ.get("DATELINE_TEASER_WORDS", "15"))
 ARTICLES_PER_PAGE = int(os.environ.get("DATELINE_ARTICLES_PER_PAGE", "20"))
+# Searches per client address, as django-ratelimit's "count/period" (30/m).
+SEARCH_RATE = os.environ.get("DATELINE_SEARCH_RATE", "30/m")
 # Feeds, structured data and the JSON API (dateline.distribution).
 FEED_FULL_TEXT = env_bool("DATELINE_FEED_FULL_TEXT", True)  # off: excerpts only
 FEED_ITEMS = int(os.environ.get("DATELINE_FEED_ITEMS", "50"))
@@ -70,25 +72,36 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "huey.contrib.djhuey",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "dateline.accounts",
     "dateline.content",
     "dateline.publishing",
+    "dateline.newsroom",
+    "dateline.search",
     "dateline.distribution",
     "dateline.reader",
+    "dateline.cache",
     "dateline.serve",
     "dateline.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "dateline.cache.middleware.CacheHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "dateline.reader.middleware.ErrorPageMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "dateline.urls"
@@ -144,8 +157,22 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "dateline",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+
+# The public page cache (dateline.cache): entries live in this cache alias;
+# a change bumps the versions of the keys it touches.
+PAGE_CACHE = env_bool("DATELINE_PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TTL = int(os.environ.get("DATELINE_PAGE_CACHE_TTL", "86400"))
+PAGE_BROWSER_TTL = int(os.environ.get("DATELINE_BROWSER_TTL", "60"))
+PAGE_STALE_WHILE_REVALIDATE = 60
+PAGE_STALE_IF_ERROR = 86400
+PAGE_SNAPSHOT_DIR = Path(os.environ.get("DATELINE_SNAPSHOT_DIR", DATA_DIR / "snapshots"))
+PAGE_PURGER = os.environ.get("DATELINE_PURGER", "dateline.cache.purgers.base.Purger")
+PAGE_PURGE_URL = os.environ.get("DATELINE_PURGE_URL", "")
+PAGE_PURGE_TOKEN = os.environ.get("DATELINE_PURGE_TOKEN", "")
 
 # Background work (scheduled publishing, feed polling) runs on huey: a
 # SQLite queue beside the database by default, Redis in production. The
@@ -160,6 +187,35 @@ HUEY = {
         else {"huey_class": "huey.SqliteHuey", "filename": str(DATA_DIR / "tasks.sqlite3")}
     ),
 }
+
+# The newsroom: sign-in, two factors, throttling (dateline.accounts, .newsroom).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # reads older hashes
+]
+LOGIN_URL = "newsroom:sign_in"
+LOGIN_REDIRECT_URL = "newsroom:stories"
+# Roles that must confirm a one-time code; DATELINE_REQUIRE_2FA=0 turns it off.
+DATELINE_TWO_FACTOR_ROLES = (
+    ("editor", "admin") if env_bool("DATELINE_REQUIRE_2FA", True) else ()
+)
+OTP_TOTP_ISSUER = SITE_NAME
+# Five wrong passwords lock that account, and separately that address, for
+# 15 minutes; a correct sign-in clears the count.
+AXES_FAILURE_LIMIT = int(os.environ.get("DATELINE_SIGN_IN_ATTEMPTS", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("DATELINE_SIGN_IN_COOLOFF_HOURS", "0.25"))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "newsroom/locked_out.html"
+AXES_VERBOSE = False
+# Uploads: the media library refuses larger files and larger pictures.
+MEDIA_MAX_BYTES = int(os.environ.get("DATELINE_MEDIA_MAX_BYTES", str(20 * 1024 * 1024)))
+MEDIA_MAX_PIXELS = int(os.environ.get("DATELINE_MEDIA_MAX_PIXELS", "50000000"))
+MEDIA_RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -191,11 +247,32 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 12 * 3600  # one working day
+CSRF_COOKIE_HTTPONLY = True  # scripts read the token from the form instead
 SESSION_COOKIE_SECURE = env_bool("DATELINE_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DATELINE_BEHIND_PROXY") else None
 )
+
+# One strict policy for every page, public and newsroom: no inline script
+# or style, nothing from other origins (https://www.w3.org/TR/CSP3/).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -53,3 +53,18 @@ def published_article(world, admin_author):
         category=world,
         authors=[admin_author],
     )
+
+
+@pytest.fixture(autouse=True)
+def _own_redis_database(settings: object, worker_id: str) -> None:
+    # With Redis, each xdist worker gets its own database, so that one test's
+    # cache.clear() (a FLUSHDB) cannot empty another's cache mid-test.
+    if not settings.USE_REDIS:  # type: ignore[attr-defined]
+        return
+    number = 1 + (0 if worker_id == "master" else int(worker_id.removeprefix("gw")))
+    settings.CACHES = {  # type: ignore[attr-defined]
+        "default": {
+            **settings.CACHES["default"],  # type: ignore[attr-defined]
+            "LOCATION": f"redis://127.0.0.1:6379/{number}",
+        }
+    }
