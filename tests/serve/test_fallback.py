@@ -32,7 +32,9 @@ def test_published_pages_survive_a_restart_with_the_database_down(embedded_site)
         assert stale == body
         assert SEED_ARTICLE["headline"].encode() in stale
         # A signed-in editor: the session lookup itself needs the database.
-        status, headers, page = fetch(base + "/newsroom/", Cookie="sessionid=" + "a1" * 16)
+        status, headers, page = fetch(
+            base + "/newsroom/", Cookie="sessionid=" + "a1" * 16
+        )
         assert status == 503
         assert headers["Retry-After"] == "30"
         assert b"The newsroom database is unavailable" in page
