@@ -1,0 +1,83 @@
+"""One Debian Chromium per test session, and the demo site on a live server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from dateline.content.models import Article
+from dateline.demo.loader import demo_load
+from dateline.demo.seed import SEED_ARTICLE, SEED_SLUG
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
+
+
+@dataclass(frozen=True)
+class DemoSite:
+    """The live server's address and the paths of the pages every check covers."""
+
+    url: str
+    article_path: str
+
+    @property
+    def pages(self) -> dict[str, str]:
+        return {
+            "home": "/",
+            "article": self.article_path,
+            "category": "/category/world/",
+            "tag": "/tag/gaza/",
+            "author": "/author/admin/",
+        }
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    # Playwright's sync API keeps an event loop running in this thread, which
+    # Django takes for async code and refuses ORM calls in; the ORM is still
+    # only called synchronously here, so lift the guard while it runs.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def demo_site(live_server, transactional_db: None) -> DemoSite:
+    assert demo_load() is True
+    seed = Article.objects.get(slug=SEED_SLUG)
+    assert seed.headline == SEED_ARTICLE["headline"]
+    return DemoSite(url=live_server.url, article_path=seed.get_absolute_url())
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    # A strict Content-Security-Policy would refuse the injected axe-core.
+    context = browser.new_context(
+        bypass_csp=True, viewport={"width": 1280, "height": 900}
+    )
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return page
