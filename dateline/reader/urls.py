@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import converters, views
+from . import converters, search_views, views
 
 register_converter(converters.Year, "yyyy")
 register_converter(converters.TwoDigits, "nn")
@@ -14,6 +14,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("page/<int:page>/", views.latest, name="latest"),
     path("latest/", views.latest, name="latest"),
+    path("search/", search_views.search, name="search"),
     path("category/<slug:slug>/", views.category, name="category"),
     path("category/<slug:slug>/page/<int:page>/", views.category, name="category"),
     path("tag/<slug:slug>/", views.tag, name="tag"),

@@ -1,0 +1,149 @@
+"""PostgreSQL full-text search through django.contrib.postgres.search.
+
+Headline, standfirst and body are weighted A, B and C in one tsvector with a
+GIN index. The text search configuration `dateline_search` is the site
+language's stemmer behind unaccent, so "Hanegbi" finds "Hanégbi".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connection
+from django.db.models import F, FloatField, QuerySet, Value
+from django.db.models.expressions import Func
+from django.db.models.functions import Greatest
+
+from dateline.content.models import Article
+
+from ..folding import MARK_END, MARK_START
+from ..models import SearchEntry
+from ..query import Kind, Query
+from .base import BODY, HEADLINE, RECENCY_DAYS, STANDFIRST, Highlight, SearchBackend
+
+CONFIG = "dateline_search"
+SNIPPET_WORDS = 30
+# Languages with a Snowball stemmer in PostgreSQL; others index words as-is.
+STEMMERS = {
+    "ar": "arabic", "da": "danish", "de": "german", "el": "greek",
+    "en": "english", "es": "spanish", "fi": "finnish", "fr": "french",
+    "hi": "hindi", "hu": "hungarian", "id": "indonesian", "it": "italian",
+    "lt": "lithuanian", "ne": "nepali", "nl": "dutch", "no": "norwegian",
+    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sv": "swedish",
+    "ta": "tamil", "tr": "turkish",
+}  # fmt: skip
+# SearchRank's weights are listed D, C, B, A; scaled to at most 1.
+WEIGHTS = [0.0, BODY / HEADLINE, STANDFIRST / HEADLINE, 1.0]
+
+
+def dictionary(language: str) -> str:
+    name = STEMMERS.get(language.split("-")[0])
+    return f"{name}_stem" if name else "simple"
+
+
+def ts_query(query: Query) -> SearchQuery:
+    """Combine the terms with AND; only prefixes need raw tsquery syntax, and
+    there the word is a quoted lexeme literal."""
+    combined: SearchQuery | None = None
+    for term in query.terms:
+        if term.kind is Kind.PREFIX:
+            literal = term.text.replace("\\", "\\\\").replace("'", "''")
+            part = SearchQuery(f"'{literal}':*", search_type="raw", config=CONFIG)
+        elif term.kind is Kind.PHRASE:
+            part = SearchQuery(term.text, search_type="phrase", config=CONFIG)
+        else:
+            part = SearchQuery(term.text, search_type="plain", config=CONFIG)
+        combined = part if combined is None else combined & part
+    assert combined is not None  # parse() never returns an empty query
+    return combined
+
+
+def document() -> SearchVector:
+    return (
+        SearchVector("headline", weight="A", config=CONFIG)
+        + SearchVector("standfirst", weight="B", config=CONFIG)
+        + SearchVector("body", weight="C", config=CONFIG)
+    )
+
+
+class _AgeInDays(Func):
+    template = "EXTRACT(EPOCH FROM (%(expressions)s)) / 86400.0"
+    output_field = FloatField()
+
+
+class PostgresBackend(SearchBackend):
+    def install(self, *, language: str) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+            cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}")
+            cursor.execute(f"CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = simple)")
+            cursor.execute(
+                f"ALTER TEXT SEARCH CONFIGURATION {CONFIG} ALTER MAPPING FOR "
+                f"hword, hword_part, word, asciihword, hword_asciipart, asciiword "
+                f"WITH unaccent, {dictionary(language)}"
+            )
+        SearchEntry.objects.update(document=document())
+
+    def entries_written(self, article_ids: Sequence[int]) -> None:
+        SearchEntry.objects.filter(pk__in=article_ids).update(document=document())
+
+    def _matching(self, query: Query, articles: QuerySet[Article]) -> QuerySet[Article]:
+        return articles.filter(search_entry__document=ts_query(query))
+
+    def count(self, query: Query, articles: QuerySet[Article]) -> int:
+        return self._matching(query, articles).count()
+
+    def rank(
+        self,
+        query: Query,
+        articles: QuerySet[Article],
+        *,
+        now: datetime,
+        offset: int,
+        limit: int,
+    ) -> list[int]:
+        age = Greatest(_AgeInDays(Value(now) - F("published_at")), Value(0.0))
+        relevance = SearchRank(
+            F("search_entry__document"), ts_query(query), weights=WEIGHTS
+        )
+        ranked = (
+            self._matching(query, articles)
+            .annotate(score=relevance * (1.0 + RECENCY_DAYS / (RECENCY_DAYS + age)))
+            .order_by("-score", "-published_at", "-pk")
+        )
+        return list(ranked.values_list("pk", flat=True)[offset : offset + limit])
+
+    def highlight(
+        self, query: Query, article_ids: Sequence[int]
+    ) -> dict[int, Highlight]:
+        tsquery = ts_query(query)
+        marks = {"start_sel": MARK_START, "stop_sel": MARK_END, "config": CONFIG}
+        rows = (
+            SearchEntry.objects.filter(pk__in=article_ids)
+            .annotate(
+                marked_headline=SearchHeadline(
+                    "headline", tsquery, highlight_all=True, **marks
+                ),
+                snippet=SearchHeadline(
+                    "body",
+                    tsquery,
+                    max_words=SNIPPET_WORDS,
+                    min_words=SNIPPET_WORDS // 2,
+                    fragment_delimiter=" … ",
+                    max_fragments=2,
+                    **marks,
+                ),
+            )
+            .values_list("pk", "marked_headline", "snippet")
+        )
+        return {
+            pk: Highlight(headline=headline, snippet=snippet)
+            for pk, headline, snippet in rows
+        }

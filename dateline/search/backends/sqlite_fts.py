@@ -1,0 +1,141 @@
+"""SQLite FTS5: an external-content index over search_searchentry.
+
+Triggers keep the FTS5 table in step with the entries, so every write path
+(the indexer, a cascade delete of an article) updates it. See
+https://sqlite.org/fts5.html, "External Content Tables".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from dateline.content.models import Article
+
+from ..folding import MARK_END, MARK_START
+from ..query import Kind, Query
+from .base import BODY, HEADLINE, RECENCY_DAYS, STANDFIRST, Highlight, SearchBackend
+
+TABLE = "search_fts"
+ENTRIES = "search_searchentry"
+COLUMNS = "headline, standfirst, body"
+# Marks (M*) are word characters, so Devanagari words stay whole; private-use
+# characters (Co) are not, see folding.ANGLES;
+# remove_diacritics 2 folds Latin accents, "Hanégbi" is found as "Hanegbi".
+TOKENS = "unicode61 remove_diacritics 2 categories 'L* N* M*'"
+SNIPPET_TOKENS = 30
+
+
+def tokenizer(language: str) -> str:
+    # FTS5 ships one stemmer, Porter's, for English only.
+    return f"porter {TOKENS}" if language.split("-")[0] == "en" else TOKENS
+
+
+def schema(language: str) -> list[str]:
+    """The statements that create the FTS5 table and its triggers."""
+    old = "'delete', old.article_id, old.headline, old.standfirst, old.body"
+    new = "new.article_id, new.headline, new.standfirst, new.body"
+    insert_new = f"INSERT INTO {TABLE}(rowid, {COLUMNS}) VALUES ({new});"
+    delete_old = f"INSERT INTO {TABLE}({TABLE}, rowid, {COLUMNS}) VALUES ({old});"
+    return [
+        f'CREATE VIRTUAL TABLE {TABLE} USING fts5({COLUMNS}, content="{ENTRIES}", '
+        f'content_rowid="article_id", tokenize="{tokenizer(language)}")',
+        f"CREATE TRIGGER {TABLE}_ai AFTER INSERT ON {ENTRIES} BEGIN {insert_new} END",
+        f"CREATE TRIGGER {TABLE}_ad AFTER DELETE ON {ENTRIES} BEGIN {delete_old} END",
+        f"CREATE TRIGGER {TABLE}_au AFTER UPDATE ON {ENTRIES} "
+        f"BEGIN {delete_old} {insert_new} END",
+    ]
+
+
+def match_expression(query: Query) -> str:
+    """FTS5 query syntax with every term a quoted string: nothing user-typed
+    can become an operator, a column filter or NEAR."""
+    parts = []
+    for term in query.terms:
+        quoted = '"' + term.text.replace('"', '""') + '"'
+        parts.append(quoted + "*" if term.kind is Kind.PREFIX else quoted)
+    return " AND ".join(parts)
+
+
+def _where(articles: QuerySet[Article]) -> tuple[str, list[object]]:
+    compiler = articles.query.get_compiler(using=articles.db)
+    sql, params = compiler.compile(articles.query.where)
+    return sql or "1 = 1", list(params)
+
+
+class SQLiteFTSBackend(SearchBackend):
+    def uninstall(self) -> None:
+        with connection.cursor() as cursor:
+            for suffix in ("ai", "ad", "au"):
+                cursor.execute(f"DROP TRIGGER IF EXISTS {TABLE}_{suffix}")
+            cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
+
+    def install(self, *, language: str) -> None:
+        self.uninstall()
+        with connection.cursor() as cursor:
+            for statement in schema(language):
+                cursor.execute(statement)
+            cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('rebuild')")
+
+    def count(self, query: Query, articles: QuerySet[Article]) -> int:
+        where, params = _where(articles)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f'SELECT count(*) FROM {TABLE} JOIN "content_article" '
+                f'ON "content_article"."id" = {TABLE}.rowid '
+                f"WHERE {TABLE} MATCH %s AND {where}",
+                [match_expression(query), *params],
+            )
+            return int(cursor.fetchone()[0])
+
+    def rank(
+        self,
+        query: Query,
+        articles: QuerySet[Article],
+        *,
+        now: datetime,
+        offset: int,
+        limit: int,
+    ) -> list[int]:
+        where, params = _where(articles)
+        # bm25() is negative, lower is better: scaling it up by recency
+        # moves newer stories towards the front of an ascending sort.
+        sql = (
+            f'SELECT "content_article"."id" FROM {TABLE} JOIN "content_article" '
+            f'ON "content_article"."id" = {TABLE}.rowid '
+            f"WHERE {TABLE} MATCH %s AND {where} "
+            f"ORDER BY bm25({TABLE}, {HEADLINE}, {STANDFIRST}, {BODY}) * (1.0 + "
+            f"{RECENCY_DAYS} / ({RECENCY_DAYS} + max(0.0, julianday(%s) - "
+            f'julianday("content_article"."published_at")))) ASC, '
+            f'"content_article"."published_at" DESC, "content_article"."id" DESC '
+            f"LIMIT %s OFFSET %s"
+        )
+        moment = connection.ops.adapt_datetimefield_value(now)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                sql, [match_expression(query), *params, moment, limit, offset]
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def highlight(
+        self, query: Query, article_ids: Sequence[int]
+    ) -> dict[int, Highlight]:
+        if not article_ids:
+            return {}
+        placeholders = ", ".join(["%s"] * len(article_ids))
+        marks = [MARK_START, MARK_END]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, highlight({TABLE}, 0, %s, %s), "
+                f"snippet({TABLE}, 2, %s, %s, '…', {SNIPPET_TOKENS}) "
+                f"FROM {TABLE} WHERE {TABLE} MATCH %s "
+                f"AND rowid IN ({placeholders})",
+                [*marks, *marks, match_expression(query), *article_ids],
+            )
+            return {
+                row[0]: Highlight(headline=row[1], snippet=row[2])
+                for row in cursor.fetchall()
+            }
