@@ -190,7 +190,9 @@ HUEY = {
 
 # The newsroom: sign-in, two factors, throttling (dateline.accounts, .newsroom).
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    # AxesBackend (not the standalone one) so that force_login and sessions
+    # made with it can load their user again.
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [

@@ -114,3 +114,10 @@ def publish_many(
         Article.tags.through(article=a, tag=tag) for a in articles
     )
     return articles
+
+
+def member(role: str, **kwargs: object) -> User:
+    """A newsroom account with a role (contributor, author, editor, admin)."""
+    user = UserFactory(role=role, username=kwargs.pop("username", role), **kwargs)
+    user.save()  # UserFactory sets the password after saving
+    return user

@@ -1,8 +1,10 @@
 """The content model, split by noun; import from here, not from the modules."""
 
 from .article import Article, ArticleAuthor, ArticleQuerySet
-from .media import Image
+from .corrections import Correction
+from .media import Image, Rendition
 from .people import Author
+from .revisions import Revision, article_snapshot
 from .taxonomy import Category, Tag
 
 __all__ = [
@@ -11,6 +13,10 @@ __all__ = [
     "ArticleQuerySet",
     "Author",
     "Category",
+    "Correction",
     "Image",
+    "Rendition",
+    "Revision",
     "Tag",
+    "article_snapshot",
 ]

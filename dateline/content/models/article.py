@@ -81,9 +81,7 @@ class Article(models.Model):
     version = models.PositiveIntegerField(default=1)
     # Blank means the default: headline, then standfirst or lead text.
     seo_title = models.CharField("search title", max_length=300, blank=True)
-    seo_description = models.CharField(
-        "search description", max_length=300, blank=True
-    )
+    seo_description = models.CharField("search description", max_length=300, blank=True)
     social_title = models.CharField(max_length=300, blank=True)
     social_description = models.CharField(max_length=300, blank=True)
 

@@ -16,3 +16,33 @@ class Image(models.Model):
 
     def __str__(self) -> str:
         return self.alt_text
+
+    @property
+    def srcset(self) -> str:
+        """The renditions as an HTML srcset, narrowest first ("" without any)."""
+        return ", ".join(
+            f"{r.file.url} {r.width}w"
+            for r in sorted(self.renditions.all(), key=lambda r: r.width)
+        )
+
+
+class Rendition(models.Model):
+    """A resized, re-encoded copy of an image; no metadata survives re-encoding."""
+
+    image = models.ForeignKey(
+        Image, on_delete=models.CASCADE, related_name="renditions"
+    )
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    file = models.ImageField(upload_to="images/renditions/%Y/%m/")
+
+    class Meta:
+        ordering = ["width"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["image", "width"], name="unique_rendition_width"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.image} at {self.width}px"

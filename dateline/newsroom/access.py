@@ -1,0 +1,44 @@
+"""Who gets into the newsroom at all: signed in, a member, and verified.
+
+Editors and admins must also have confirmed a one-time code this session
+(settings.DATELINE_TWO_FACTOR_ROLES). What a member may do once inside is
+permissions.py's business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from . import permissions
+
+View = Callable[..., HttpResponse]
+
+
+def is_verified(request: HttpRequest) -> bool:
+    user = request.user
+    if not getattr(user, "needs_two_factor", False):
+        return True
+    return bool(user.is_verified())  # type: ignore[union-attr]
+
+
+def newsroom_view(view: View) -> View:
+    """Let only signed-in, verified newsroom members through."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not permissions.is_member(request.user):  # type: ignore[arg-type]
+            raise PermissionDenied("This account has no newsroom role.")
+        if not is_verified(request):
+            return redirect("newsroom:two_factor")
+        return view(request, *args, **kwargs)
+
+    return wrapper

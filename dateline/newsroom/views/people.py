@@ -1,0 +1,73 @@
+"""Admins' pages: accounts and roles, the audit log; editors': tags."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from dateline.accounts.models import AuditEntry, User
+from dateline.accounts.services import user_create, user_set_role
+from dateline.content.models import Tag
+
+from .. import permissions
+from ..access import newsroom_view
+from ..forms import RoleForm, UserCreateForm
+from ..selectors import newsroom_users
+
+
+@newsroom_view
+@require_http_methods(["GET", "POST"])
+def users(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_manage_users(request.user):
+        raise PermissionDenied("Only admins manage accounts.")
+    form = UserCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = user_create(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Account {user.username} created.")
+            return redirect("newsroom:users")
+    return render(
+        request,
+        "newsroom/users.html",
+        {"form": form, "users": newsroom_users(), "roles": User.Role.choices},
+    )
+
+
+@newsroom_view
+@require_POST
+def user_role(request: HttpRequest, pk: int) -> HttpResponse:
+    if not permissions.can_manage_users(request.user):
+        raise PermissionDenied("Only admins change roles.")
+    account = get_object_or_404(User, pk=pk)
+    form = RoleForm(request.POST)
+    if form.is_valid():
+        user_set_role(user=account, role=form.cleaned_data["role"], by=request.user)
+        messages.success(
+            request, f"{account.username} is now {account.get_role_display()}."
+        )
+    return redirect("newsroom:users")
+
+
+@newsroom_view
+def audit_log(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_read_audit_log(request.user):
+        raise PermissionDenied("Only admins read the audit log.")
+    entries = Paginator(AuditEntry.objects.all(), 100).get_page(request.GET.get("page"))
+    return render(request, "newsroom/audit.html", {"entries": entries})
+
+
+@newsroom_view
+def tags_json(request: HttpRequest) -> JsonResponse:
+    """Tag names starting with (then containing) the typed text, for autocomplete."""
+    text = request.GET.get("q", "").strip()
+    tags = (
+        Tag.objects.filter(name__icontains=text).order_by("name")[:10] if text else []
+    )
+    return JsonResponse({"tags": [t.name for t in tags]})
