@@ -38,8 +38,12 @@ test: install system-deps  ## lint, then the whole suite on SQLite, then on Post
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(DATELINE) makemigrations --check --dry-run --verbosity 0
-	$(BIN)/pytest -n 2 --dist loadgroup
+	$(BIN)/pytest -n 2 --dist loadgroup -m "not postgres"
 	DATELINE_DATABASE_URL=$(PG_URL) DATELINE_USE_REDIS=1 $(BIN)/pytest -n 2 -m "not browser" -p no:cacheprovider
+
+screenshot: install system-deps  ## retake docs/screenshot-article.png with the browser test
+	$(BIN)/pytest tests/browser/test_article_page.py -q -p no:cacheprovider
+	cp $${DATELINE_DATA_DIR:-var}/screenshots/article.png docs/screenshot-article.png
 
 lint: install  ## ruff, format check, mypy, migrations check
 	$(BIN)/ruff check .
@@ -51,4 +55,4 @@ fmt: install  ## format and autofix
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-.PHONY: help install system-deps migrate run demo-reset test lint fmt
+.PHONY: help install system-deps migrate run demo-reset test screenshot lint fmt
