@@ -120,7 +120,7 @@ def search(request: HttpRequest) -> HttpResponse:
     page = Paginator(results, settings.ARTICLES_PER_PAGE).get_page(
         _page_number(request)
     )
-    context["page"] = page
+    context.update(page=page, searched=True)
     if page.has_previous():
         context["newer_url"] = _page_url(request, page.previous_page_number())
     if page.has_next() and page.next_page_number() <= MAX_PAGES:
