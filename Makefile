@@ -24,17 +24,23 @@ system-deps:  ## apt and npm packages the browser and HTML checks need
 		  || { $$(command -v sudo) apt-get update && $$(command -v sudo) apt-get install -y --no-install-recommends chromium default-jre-headless; }; }
 	@test -f node_modules/.package-lock.json -a node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund --silent
 
+assets:  ## copy the newsroom's editor (Quill, from npm) into its static files
+	@test -f node_modules/quill/dist/quill.js || npm ci --no-audit --no-fund --silent
+	install -m 644 node_modules/quill/dist/quill.js node_modules/quill/dist/quill.js.map \
+		node_modules/quill/dist/quill.snow.css node_modules/quill/dist/quill.snow.css.map \
+		dateline/newsroom/static/newsroom/vendor/
+
 migrate: install
 	$(DATELINE) migrate --verbosity 0
 
-run: migrate  ## install, migrate, load the demo once and serve http://127.0.0.1:8000
+run: migrate assets  ## install, migrate, load the demo once and serve http://127.0.0.1:8000
 	$(DATELINE) loaddemo
 	$(DATELINE) serve --bind 127.0.0.1:8000
 
 demo-reset: migrate  ## delete all content and load the demo again
 	$(DATELINE) loaddemo --reset
 
-test: install system-deps  ## lint, then the whole suite on SQLite, then on PostgreSQL
+test: install system-deps assets  ## lint, then the whole suite on SQLite, then on PostgreSQL
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(DATELINE) makemigrations --check --dry-run --verbosity 0
@@ -55,4 +61,4 @@ fmt: install  ## format and autofix
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-.PHONY: help install system-deps migrate run demo-reset test screenshot lint fmt
+.PHONY: help install system-deps assets migrate run demo-reset test screenshot lint fmt

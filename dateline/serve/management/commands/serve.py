@@ -1,10 +1,12 @@
+import os
 import subprocess
 import sys
 
+from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from dateline.serve.server import serve
+from dateline.serve.server import SERVERS, serve
 
 
 class Command(BaseCommand):
@@ -12,8 +14,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--bind", default="127.0.0.1:8000")
-        parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="app processes (default: 1 embedded, one per CPU with Redis)",
+        )
         parser.add_argument("--threads", type=int, default=4)
+        parser.add_argument("--server", choices=SERVERS, default="granian")
+        parser.add_argument("--access-log", action="store_true")
         parser.add_argument(
             "--no-tasks",
             action="store_true",
@@ -24,11 +33,22 @@ class Command(BaseCommand):
         self,
         *args: object,
         bind: str,
-        workers: int,
+        workers: int | None,
         threads: int,
         no_tasks: bool,
+        server: str,
+        access_log: bool,
         **options: object,
     ) -> None:
+        if workers is None:
+            workers = os.cpu_count() or 1 if settings.USE_REDIS else 1
+        if workers > 1 and not settings.USE_REDIS:
+            # The embedded page cache lives in each process's memory; a purge
+            # in one process would not reach the others.
+            raise CommandError(
+                "Several workers need a shared cache: set DATELINE_USE_REDIS=1 "
+                "(and DATELINE_REDIS_URL), or serve with --workers 1."
+            )
         call_command("collectstatic", interactive=False, verbosity=0)
         consumer = None
         if not no_tasks:
@@ -37,9 +57,10 @@ class Command(BaseCommand):
             consumer = subprocess.Popen(
                 [sys.executable, "-m", "dateline", "run_huey", "--quiet"]
             )
-        self.stdout.write(f"Dateline at http://{bind}/ ({workers} workers)")
+        self.stdout.write(f"Dateline at http://{bind}/ ({workers} × {server})")
         try:
-            serve(bind=bind, workers=workers, threads=threads)
+            serve(server=server, bind=bind, workers=workers, threads=threads,
+                  access_log=access_log)  # fmt: skip
         finally:
             if consumer is not None:
                 consumer.terminate()
