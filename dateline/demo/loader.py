@@ -45,9 +45,9 @@ def demo_load(*, now: datetime | None = None) -> bool:
             authors=[authors["Admin"]],
             published_at=now - timedelta(days=post["days_ago"], hours=hours + 1),
         )
-    # The archive sits before the seed's Recent Posts and around the seed
-    # story itself, so the sidebar reads like the seed's.
-    for story in archive.generate(count=ARCHIVE_SIZE, before=now - timedelta(days=3)):
+    # The archive runs back from the seed story, so the front page leads
+    # with the seed's Recent Posts, then the seed story, then the archive.
+    for story in archive.generate(count=ARCHIVE_SIZE, before=SEED_PUBLISHED_AT):
         _article(
             headline=story.headline,
             body=_paragraphs(story.paragraphs),

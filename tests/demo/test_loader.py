@@ -1,4 +1,4 @@
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 from lxml import html as lxml_html
@@ -78,12 +78,14 @@ def test_seed_page_sidebar_reads_like_the_seed(client):
     )
 
 
-def test_archive_is_older_than_the_recent_posts_and_paginates(client):
+def test_front_page_leads_with_recent_posts_then_the_seed_then_the_archive(client):
     demo_load(now=NOW)
-    recent = Article.objects.published()[: len(RECENT_POSTS)]
-    assert {a.headline for a in recent} == {p["headline"] for p in RECENT_POSTS}
-    archive = Article.objects.published()[len(RECENT_POSTS)]
-    assert archive.published_at < NOW - timedelta(days=3)
+    newest = list(Article.objects.published()[: len(RECENT_POSTS) + 2])
+    assert {a.headline for a in newest[:6]} == {p["headline"] for p in RECENT_POSTS}
+    assert newest[6].slug == SEED_SLUG
+    assert newest[7].published_at < newest[6].published_at
+    page = lxml_html.fromstring(client.get("/").content)
+    assert page.xpath(f"//main//a[contains(@href, '{SEED_SLUG}')]")
     for url in ("/category/world/", "/author/admin/", "/latest/"):
         page = lxml_html.fromstring(client.get(url).content)
         assert page.xpath("//a[@rel='next']"), url
