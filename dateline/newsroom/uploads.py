@@ -87,6 +87,12 @@ def _upright(decoded: Decoded) -> Pillow.Image:
     picture = ImageOps.exif_transpose(decoded.picture) or decoded.picture
     if picture.mode not in ("RGB", "RGBA", "L", "LA", "P"):
         picture = picture.convert("RGBA" if "A" in picture.getbands() else "RGB")
+    else:
+        picture = picture.copy()
+    # Pillow writes comments, EXIF and ICC back from info; keep pixels only.
+    picture.info = {
+        k: v for k, v in decoded.picture.info.items() if k in ("transparency",)
+    }
     return picture
 
 
@@ -109,11 +115,15 @@ def image_upload(
         :80
     ] or "picture"
     image = Image(
-        alt_text=alt_text.strip(), credit=credit.strip(), caption=caption.strip()
+        alt_text=alt_text.strip(),
+        credit=credit.strip(),
+        caption=caption.strip(),
     )
     image.file.save(
         f"{stem}.{ext}", ContentFile(_encode(picture, decoded.format)), save=False
     )
+    # Set after the file: assigning one re-reads (and here loses) dimensions.
+    image.width, image.height = picture.size
     image.save()
     for width in settings.MEDIA_RENDITION_WIDTHS:
         if width >= picture.width:
