@@ -6,7 +6,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("newsroom/", include("dateline.newsroom.urls")),
-    # feeds · sitemaps · robots.txt
+    # feeds · sitemaps · robots.txt · the JSON API (/api/v1/)
     path("", include("dateline.distribution.urls")),
     path("", include("dateline.reader.urls")),
 ]

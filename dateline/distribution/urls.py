@@ -2,6 +2,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from . import feeds, sitemaps, views
+from .api.endpoints import api
 
 app_name = "distribution"
 
@@ -69,4 +70,5 @@ urlpatterns = [
         name="news-sitemap",
     ),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("api/v1/", api.urls),
 ]

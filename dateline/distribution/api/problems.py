@@ -1,0 +1,57 @@
+"""Errors as RFC 9457 problem documents (application/problem+json)."""
+
+from __future__ import annotations
+
+import json
+from http import HTTPStatus
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import HttpError, Throttled, ValidationError
+
+CONTENT_TYPE = "application/problem+json"
+
+
+def problem(status: int, detail: str, **extra: Any) -> HttpResponse:
+    """A problem document; "about:blank" means the status code says it all."""
+    body = {
+        "type": "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        **extra,
+    }
+    return HttpResponse(json.dumps(body), status=status, content_type=CONTENT_TYPE)
+
+
+def _where(error: dict[str, Any]) -> str:
+    return ".".join(str(part) for part in error.get("loc", ()) if part != "query")
+
+
+def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    # A bad filter is the client's mistake: 400 with every field named.
+    errors = [
+        {"field": _where(error), "message": str(error.get("msg", "is not valid"))}
+        for error in exc.errors
+    ]
+    fields = ", ".join(sorted({e["field"] for e in errors if e["field"]}))
+    return problem(400, f"Invalid value for: {fields or 'the request'}.", errors=errors)
+
+
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    response = problem(exc.status_code, exc.message)
+    if isinstance(exc, Throttled) and exc.wait is not None:
+        response["Retry-After"] = str(int(exc.wait) + 1)
+    return response
+
+
+def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return problem(404, "No such resource.")
+
+
+def install(api: NinjaAPI) -> None:
+    """Answer every expected error of the API with a problem document."""
+    api.add_exception_handler(ValidationError, _invalid)
+    api.add_exception_handler(HttpError, _http_error)
+    api.add_exception_handler(Http404, _not_found)
