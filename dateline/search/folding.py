@@ -22,16 +22,18 @@ _OPTIONAL_MARKS = re.compile(
     "[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u064b-\u065f\u0670]"
 )
 
+# Control characters (Cc) include NUL, which PostgreSQL refuses; lone
+# surrogates (Cs) cannot be encoded for the database; private-use characters
+# (Co) would pass for the snippet markers.
+_UNSEARCHABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]"
+)
+
 
 def fold(text: str) -> str:
     """Return text in NFC, without optional vowel points or control characters,
     with its angle brackets in private-use stand-ins."""
     text = unicodedata.normalize("NFC", text)
     text = _OPTIONAL_MARKS.sub("", text)
-    # Cc covers NUL, which PostgreSQL refuses; Cs (lone surrogates) cannot be
-    # encoded for the database; Co would collide with the snippet markers.
-    text = "".join(
-        " " if unicodedata.category(char) in {"Cc", "Cs", "Co"} else char
-        for char in text
-    )
+    text = _UNSEARCHABLE.sub(" ", text)
     return text.translate(ANGLES)
