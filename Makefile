@@ -51,6 +51,9 @@ screenshot: install system-deps  ## retake docs/screenshot-article.png with the 
 	$(BIN)/pytest tests/browser/test_article_page.py -q -p no:cacheprovider
 	cp $${DATELINE_DATA_DIR:-var}/screenshots/article.png docs/screenshot-article.png
 
+bench-search: install  ## search at 100,000 articles on SQLite and PostgreSQL; writes bench/results/search.md
+	$(BIN)/python bench/search.py
+
 lint: install  ## ruff, format check, mypy, migrations check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -61,4 +64,4 @@ fmt: install  ## format and autofix
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-.PHONY: help install system-deps assets migrate run demo-reset test screenshot lint fmt
+.PHONY: help install system-deps assets migrate run demo-reset test screenshot lint fmt bench-search
