@@ -51,6 +51,11 @@ screenshot: install system-deps  ## retake docs/screenshot-article.png with the 
 	$(BIN)/pytest tests/browser/test_article_page.py -q -p no:cacheprovider
 	cp $${DATELINE_DATA_DIR:-var}/screenshots/article.png docs/screenshot-article.png
 
+bench: migrate  ## load-test the production stack against nginx; writes bench/results/latest.md
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || \
+		$$(command -v sudo) apt-get install -y --no-install-recommends wrk nginx-light
+	$(BIN)/python bench/run.py
+
 bench-search: install  ## search at 100,000 articles on SQLite and PostgreSQL; writes bench/results/search.md
 	$(BIN)/python bench/search.py
 

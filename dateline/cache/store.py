@@ -55,12 +55,16 @@ def bump(keys: set[str]) -> None:
             cache.set(name, 1, timeout=None)
 
 
-def get(cache_key: str) -> tuple[Entry | None, bool]:
-    """Return the entry and whether it is still fresh."""
-    entry = _cache().get(ENTRY_PREFIX + cache_key)
-    if entry is None:
-        return None, False
-    return entry, versions(list(entry.versions)) == entry.versions
+def lookup(cache_key: str, keys: list[str]) -> tuple[Entry | None, dict[str, int]]:
+    """Return the stored page (or None) and the current versions of `keys`.
+
+    One round trip to the cache for both: the page is fresh when the versions
+    it recorded equal the current ones.
+    """
+    names = [ENTRY_PREFIX + cache_key, *(VERSION_PREFIX + key for key in keys)]
+    found = _cache().get_many(names)
+    current = {key: found.get(VERSION_PREFIX + key, 0) for key in keys}
+    return found.get(ENTRY_PREFIX + cache_key), current
 
 
 def put(cache_key: str, entry: Entry) -> None:

@@ -41,14 +41,13 @@ class PageCache:
         cache_key = store.request_key(
             environ.get("HTTP_HOST", ""), path, environ.get("QUERY_STRING", "")
         )
-        entry, fresh = store.get(cache_key)
-        if entry is not None and fresh:
+        entry, versions = store.lookup(cache_key, keys)
+        if entry is not None and entry.versions == versions:
             return _replay(entry, environ, start_response, "HIT")
         if method == "HEAD":
             return self.app(environ, start_response)
-        # Versions are read before rendering: a purge that lands mid-render
-        # leaves this entry already stale, never wrongly fresh.
-        versions = store.versions(keys)
+        # The versions were read before rendering: a purge that lands
+        # mid-render leaves this entry already stale, never wrongly fresh.
         status, headers, body = _run(self.app, environ)
         if status.startswith("5"):
             fallback = entry or store.snapshot(cache_key)
