@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "dateline.accounts",
     "dateline.content",
     "dateline.publishing",
+    "dateline.ingest",
     "dateline.newsroom",
     "dateline.search",
     "dateline.distribution",
@@ -102,6 +103,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "dateline.reader.middleware.ErrorPageMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Innermost: turns a 404 for an old WordPress permalink into a 301.
+    "dateline.ingest.redirects.LegacyRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "dateline.urls"

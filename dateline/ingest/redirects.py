@@ -1,0 +1,38 @@
+"""Old WordPress permalinks move permanently to the articles they became."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+
+from .models import LegacyPath
+
+# WordPress's "plain" permalinks: /?p=123 and /?page_id=45.
+PLAIN_KEYS = ("p", "page_id")
+
+
+class LegacyRedirectMiddleware:
+    """Answer a 404 (or a plain /?p= link) with a 301 to the imported article.
+
+    Like django.contrib.redirects, it looks only at requests nothing else
+    answered, so it costs one query per 404 and none per page.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        plain = request.path == "/" and any(k in request.GET for k in PLAIN_KEYS)
+        if plain and (redirect := self._redirect(request.get_full_path())):
+            return redirect
+        response = self.get_response(request)
+        if response.status_code != 404:
+            return response
+        return self._redirect(request.path) or response
+
+    def _redirect(self, path: str) -> HttpResponse | None:
+        legacy = LegacyPath.objects.select_related("article").filter(path=path).first()
+        if legacy is None or not legacy.article.is_public:
+            return None
+        return HttpResponsePermanentRedirect(legacy.article.get_absolute_url())
