@@ -53,6 +53,9 @@ TEASER_WORDS = int(os.environ.get("DATELINE_TEASER_WORDS", "15"))
 ARTICLES_PER_PAGE = int(os.environ.get("DATELINE_ARTICLES_PER_PAGE", "20"))
 # Searches per client address, as django-ratelimit's "count/period" (30/m).
 SEARCH_RATE = os.environ.get("DATELINE_SEARCH_RATE", "30/m")
+# Behind nginx every request comes from the proxy: the client is the address
+# nginx appended last to X-Forwarded-For (deploy/nginx.conf).
+SEARCH_CLIENT_FROM_FORWARDED_FOR = env_bool("DATELINE_BEHIND_PROXY")
 # Feeds, structured data and the JSON API (dateline.distribution).
 FEED_FULL_TEXT = env_bool("DATELINE_FEED_FULL_TEXT", True)  # off: excerpts only
 FEED_ITEMS = int(os.environ.get("DATELINE_FEED_ITEMS", "50"))

@@ -68,6 +68,15 @@ class SearchForm(forms.Form):
         return data
 
 
+def client_address(group: str, request: HttpRequest) -> str:
+    """The address a search is counted against; earlier X-Forwarded-For
+    entries are whatever the client claimed, so only the last one counts."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.SEARCH_CLIENT_FROM_FORWARDED_FOR and forwarded:
+        return forwarded.rsplit(",", 1)[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def _page_number(request: HttpRequest) -> int:
     try:
         return min(max(int(request.GET.get("page", "1")), 1), MAX_PAGES)
@@ -82,7 +91,9 @@ def _page_url(request: HttpRequest, number: int) -> str:
 
 
 @require_safe
-@ratelimit(key="ip", rate=lambda group, request: settings.SEARCH_RATE, block=False)
+@ratelimit(
+    key=client_address, rate=lambda group, request: settings.SEARCH_RATE, block=False
+)
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     text = request.GET.get("q", "").strip()

@@ -250,3 +250,19 @@ def test_any_input_gets_a_page_never_an_error(seed, text):
     response = Client().get("/search/", {"q": text})
     assert response.status_code == 200
     assert not any(slug in response.content.decode() for slug in HIDDEN)
+
+
+def test_behind_the_proxy_each_forwarded_client_has_its_own_limit(seed, settings):
+    settings.SEARCH_RATE = "2/m"
+    settings.SEARCH_CLIENT_FROM_FORWARDED_FOR = True
+    prefix = f"10.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}"
+    proxy = Client(REMOTE_ADDR="127.0.0.1")
+
+    def status(forwarded_for: str) -> int:
+        return proxy.get(
+            "/search/", {"q": "Putin"}, HTTP_X_FORWARDED_FOR=forwarded_for
+        ).status_code
+
+    # A client cannot escape its limit by claiming other addresses first.
+    assert [status(f"{n}.1.1.1, {prefix}.1") for n in range(3)] == [200, 200, 429]
+    assert status(f"{prefix}.2") == 200
