@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connections
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from dateline.content.models import Article
@@ -58,9 +61,29 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def demo_snapshots() -> dict[str, sqlite3.Connection]:
+    return {}
+
+
 @pytest.fixture
-def demo_site(live_server, transactional_db: None) -> DemoSite:
-    assert demo_load() is True
+def demo_site(
+    live_server, transactional_db: None, demo_snapshots: dict[str, sqlite3.Connection]
+) -> DemoSite:
+    # Loading the demo publishes 327 articles, each announced to every
+    # receiver: seconds per test. On SQLite the loaded database is copied
+    # once and restored with the backup API in milliseconds.
+    connection = connections["default"]
+    connection.ensure_connection()
+    if "demo" in demo_snapshots:
+        demo_snapshots["demo"].backup(connection.connection)
+        ContentType.objects.clear_cache()
+    else:
+        assert demo_load() is True
+        if connection.vendor == "sqlite":
+            snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+            connection.connection.backup(snapshot)
+            demo_snapshots["demo"] = snapshot
     seed = Article.objects.get(slug=SEED_SLUG)
     assert seed.headline == SEED_ARTICLE["headline"]
     return DemoSite(url=live_server.url, article_path=seed.get_absolute_url())
