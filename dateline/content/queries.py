@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import F, QuerySet, Window
+from django.db.models import F, Prefetch, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 
-from .models import Article, Author, Category, Tag
+from .models import Article, ArticleAuthor, Author, Category, Tag
 
 
 def recent_articles(*, exclude: Article | None = None, limit: int = 6) -> list[Article]:
@@ -75,7 +75,14 @@ def public_article(*, slug: str) -> Article:
     return get_object_or_404(
         Article.objects.published()
         .select_related("category", "featured_image")
-        .prefetch_related("tags", "authorships__author"),
+        .prefetch_related(
+            "tags",
+            "corrections",
+            Prefetch(
+                "authorships",
+                queryset=ArticleAuthor.objects.select_related("author"),
+            ),
+        ),
         slug=slug,
     )
 
