@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 
-from dateline.content.models import Article, Author, Category, Tag
+from dateline.content.models import Article, ArticleAuthor, Author, Category, Tag
 from dateline.search.query import QueryError, parse
 from dateline.search.selectors import Results
 
@@ -21,8 +21,15 @@ from .openapi import ProblemDocumentedAPI
 from .throttle import ClientRateThrottle
 
 SLUG = r"^[-\w]+$"
+# RFC 3339 date-times; a missing offset means UTC. pydantic alone would also
+# take a bare number as a Unix time, which no client means by "since=0.5".
+DATE_TIME = r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?$"
 LIST_RESPONSES: dict[int, Any] = {400: schemas.Problem, 429: schemas.Problem}
-ONE_RESPONSES: dict[int, Any] = {404: schemas.Problem, 429: schemas.Problem}
+ONE_RESPONSES: dict[int, Any] = {
+    400: schemas.Problem,
+    404: schemas.Problem,
+    429: schemas.Problem,
+}
 
 api: NinjaAPI = ProblemDocumentedAPI(
     title="Dateline API",
@@ -35,14 +42,15 @@ api: NinjaAPI = ProblemDocumentedAPI(
 problems.install(api)
 
 
-def _moment(value: datetime | None, name: str) -> datetime | None:
-    """An aware UTC time, or a 400 for one that cannot be compared."""
+def _moment(value: str | None, name: str) -> datetime | None:
+    """An aware UTC time, or a 400 for one that does not exist or cannot compare."""
     if value is None:
         return None
     try:
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC)
     except (OverflowError, ValueError):
         raise HttpError(400, f"Invalid value for: {name}.") from None
 
@@ -51,16 +59,21 @@ def _filtered(
     category: str | None,
     tag: str | None,
     author: str | None,
-    since: datetime | None,
-    until: datetime | None,
+    since: str | None,
+    until: str | None,
 ) -> QuerySet[Article]:
+    # Subqueries, not joins: search ranks over this queryset's WHERE clause
+    # alone, which cannot name a joined table.
     articles = Article.objects.published()
     if category is not None:
-        articles = articles.filter(category__slug=category)
+        sections = Category.objects.filter(slug=category).values("pk")
+        articles = articles.filter(category_id__in=sections)
     if tag is not None:
-        articles = articles.filter(tags__slug=tag)
+        tagged = Article.tags.through.objects.filter(tag__slug=tag)
+        articles = articles.filter(pk__in=tagged.values("article_id"))
     if author is not None:
-        articles = articles.filter(authors__slug=author)
+        bylines = ArticleAuthor.objects.filter(author__slug=author)
+        articles = articles.filter(pk__in=bylines.values("article_id"))
     if (start := _moment(since, "since")) is not None:
         articles = articles.filter(published_at__gte=start)
     if (end := _moment(until, "until")) is not None:
@@ -105,8 +118,18 @@ class ArticleFilters(Schema):
     category: str | None = Field(None, pattern=SLUG, max_length=100)
     tag: str | None = Field(None, pattern=SLUG, max_length=100)
     author: str | None = Field(None, pattern=SLUG, max_length=150)
-    since: datetime | None = Field(None, description="published at or after")
-    until: datetime | None = Field(None, description="published before")
+    since: str | None = Field(
+        None,
+        pattern=DATE_TIME,
+        description="published at or after",
+        json_schema_extra={"format": "date-time"},
+    )
+    until: str | None = Field(
+        None,
+        pattern=DATE_TIME,
+        description="published before",
+        json_schema_extra={"format": "date-time"},
+    )
     q: str | None = Field(
         None, min_length=1, max_length=256, pattern=r"^[^\x00]*$", description="words"
     )

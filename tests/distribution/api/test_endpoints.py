@@ -113,6 +113,20 @@ def test_q_searches_the_text(client, seed_site):
     assert found == [SEED_ARTICLE["headline"]]
 
 
+@pytest.mark.parametrize(
+    ("params", "found"),
+    [
+        ({"category": "world", "tag": "gaza", "author": "admin"}, True),
+        ({"category": "sports"}, False),
+        ({"since": "2023-10-17T00:00:00Z"}, False),
+    ],
+)
+def test_q_searches_within_the_filters(client, seed_site, params, found):
+    index_rebuild()
+    response = client.get("/api/v1/articles", {"q": "Hanegbi", **params})
+    assert headlines(response) == ([SEED_ARTICLE["headline"]] if found else [])
+
+
 def test_one_article_by_id_and_by_slug_carries_its_dateline(client, seed_site):
     by_id = client.get(f"/api/v1/articles/{seed_site.pk}").json()
     by_slug = client.get(f"/api/v1/articles/by-slug/{seed_site.slug}").json()
