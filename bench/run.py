@@ -305,6 +305,10 @@ def main() -> None:
         f"| publish → visible on both app processes | {visible * 1000:.0f} ms |",
     ])  # fmt: skip
     RESULTS.write_text(report + "\n")
+    readme = ROOT / "README.md"
+    head, rest = readme.read_text().split("<!-- bench:start -->\n", 1)
+    _, tail = rest.split("<!-- bench:end -->", 1)
+    readme.write_text(f"{head}<!-- bench:start -->\n{report}\n<!-- bench:end -->{tail}")
     print(report)
 
 
