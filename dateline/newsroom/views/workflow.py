@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from dateline.content.models import Article
 from dateline.publishing.services import PublishingError
 
-from .. import services
+from .. import permissions, services
 from ..access import newsroom_view
 from ..forms import NoteForm, ScheduleForm
 
@@ -30,6 +30,8 @@ def _step(request: HttpRequest, pk: int, run: Callable[[Article], str]) -> HttpR
         response.status_code = 303
         return response
     messages.success(request, done)
+    if not permissions.can_edit(request.user, article):
+        return redirect("newsroom:stories")  # e.g. a contributor who submitted
     return redirect("newsroom:story", pk=pk)
 
 
