@@ -23,7 +23,7 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item]
 
 
-DATA_DIR = Path(os.environ.get("DATELINE_DATA_DIR", BASE_DIR / "var"))
+DATA_DIR = Path(os.environ.get("DATELINE_DATA_DIR") or BASE_DIR / "var")
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 

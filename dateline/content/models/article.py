@@ -89,7 +89,14 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["status", "-published_at"])]
+        indexes = [
+            models.Index(fields=["status", "-published_at"]),
+            # The newest few of each section (content.queries.front_page).
+            models.Index(
+                fields=["category", "status", "-published_at"],
+                name="article_section_newest",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.headline
