@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.feedgenerator import Enclosure
+from django.utils.feedgenerator import Enclosure, SyndicationFeed
 from django.utils.html import escape, format_html
 from django.utils.text import Truncator
 
@@ -62,7 +62,7 @@ def _full_text(article: Article) -> str:
 
 
 class LatestFeed(Feed):
-    feed_type = NewsRssFeed
+    feed_type: type[SyndicationFeed] = NewsRssFeed
     # The lookup that narrows feed_state() to this feed's articles by slug.
     state_lookup: str | None = None
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, Model, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -43,7 +43,7 @@ class ArticleSitemap(SiteSitemap):
         return item.updated_at
 
 
-def _with_lastmod(model: type, relation: str) -> QuerySet[Any]:
+def _with_lastmod(model: type[Model], relation: str) -> QuerySet[Any]:
     """List pages that show at least one public article, with its newest change."""
     public = Q(
         **{
@@ -52,7 +52,9 @@ def _with_lastmod(model: type, relation: str) -> QuerySet[Any]:
         }
     )
     return (
-        model.objects.annotate(lastmod=Max(f"{relation}__updated_at", filter=public))
+        model._default_manager.annotate(
+            lastmod=Max(f"{relation}__updated_at", filter=public)
+        )
         .filter(lastmod__isnull=False)
         .order_by("slug")
     )

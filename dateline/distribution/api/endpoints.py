@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 
-from dateline.content.models import Article, ArticleAuthor, Author, Category, Tag
+from dateline.content.models import (
+    Article,
+    ArticleAuthor,
+    ArticleQuerySet,
+    Author,
+    Category,
+    Tag,
+)
 from dateline.search.query import QueryError, parse
 from dateline.search.selectors import Results
 
@@ -105,10 +112,11 @@ def _newest_first(articles: QuerySet[Article], token: str | None, limit: int):
             Q(published_at__lt=published)
             | Q(published_at=published, pk__lt=position["id"])
         )
-    found = list(articles.for_listing()[: limit + 1])
+    found = list(cast(ArticleQuerySet, articles).for_listing()[: limit + 1])
     if len(found) <= limit:
         return found, None
     last = found[limit - 1]
+    assert last.published_at is not None  # published() lists only dated ones
     return found[:limit], cursor_encode(
         {"p": last.published_at.isoformat(), "id": last.pk}
     )
