@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from dateline.content.models import Article, ArticleAuthor, Author, Category
 
-from .backends import backend
+from .backends import Ranking, backend
 from .highlight import marked
 from .query import Query, parse
 
@@ -24,34 +25,42 @@ class Result:
 
 
 class Results:
-    """Ranked matches, fetched a page at a time: Django's Paginator slices it."""
+    """Ranked matches, fetched a page at a time: Django's Paginator slices it.
+
+    The count comes with the first page, from the same query, so the usual
+    request (count, then page one) ranks the matches once.
+    """
 
     def __init__(self, query: Query, articles: QuerySet[Article]) -> None:
         self.query = query
         self.articles = articles
         self.now = timezone.now()
-        self._count: int | None = None
+        self.first_page = settings.ARTICLES_PER_PAGE
+        self._first: Ranking | None = None
+
+    def _rank(self, offset: int, limit: int) -> Ranking:
+        if offset == 0 and limit <= self.first_page:
+            if self._first is None:
+                self._first = self._rank_uncached(0, self.first_page)
+            return Ranking(ids=self._first.ids[:limit], total=self._first.total)
+        return self._rank_uncached(offset, limit)
+
+    def _rank_uncached(self, offset: int, limit: int) -> Ranking:
+        return backend().rank(
+            self.query, self.articles, now=self.now, offset=offset, limit=limit
+        )
 
     def count(self) -> int:
-        if self._count is None:
-            self._count = backend().count(self.query, self.articles)
-        return self._count
+        return self._rank(0, self.first_page).total
 
     def __len__(self) -> int:
         return self.count()
 
     def __getitem__(self, window: slice) -> list[Result]:
-        engine = backend()
         offset = window.start or 0
-        ids = engine.rank(
-            self.query,
-            self.articles,
-            now=self.now,
-            offset=offset,
-            limit=(window.stop or offset) - offset,
-        )
+        ids = self._rank(offset, (window.stop or offset) - offset).ids
         articles = Article.objects.for_listing().in_bulk(ids)
-        highlights = engine.highlight(self.query, ids)
+        highlights = backend().highlight(self.query, ids)
         return [
             Result(
                 article=articles[pk],

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.db import connection
 
-from .base import Highlight, SearchBackend
+from .base import Highlight, Ranking, SearchBackend
 
-__all__ = ["Highlight", "SearchBackend", "backend"]
+__all__ = ["Highlight", "Ranking", "SearchBackend", "backend"]
 
 
 def backend() -> SearchBackend:

@@ -23,6 +23,14 @@ HEADLINE, STANDFIRST, BODY = 10.0, 4.0, 1.0
 
 
 @dataclass(frozen=True)
+class Ranking:
+    """One window of ranked matches and how many matches there are in all."""
+
+    ids: list[int]
+    total: int  # 0 when the window starts past the last match
+
+
+@dataclass(frozen=True)
 class Highlight:
     """Headline and a passage of body, with matches between folding's markers."""
 
@@ -41,10 +49,6 @@ class SearchBackend:
     def entries_written(self, article_ids: Sequence[int]) -> None:
         """Bring the engine's index up to date with these SearchEntry rows."""
 
-    def count(self, query: Query, articles: QuerySet[Article]) -> int:
-        """How many of `articles` match."""
-        raise NotImplementedError
-
     def rank(
         self,
         query: Query,
@@ -53,8 +57,9 @@ class SearchBackend:
         now: datetime,
         offset: int,
         limit: int,
-    ) -> list[int]:
-        """Ids of the matching `articles`, best first, relevance blended with age."""
+    ) -> Ranking:
+        """Ids of the matching `articles`, best first, relevance blended with
+        age, and their number: one query serves a page and its count."""
         raise NotImplementedError
 
     def highlight(

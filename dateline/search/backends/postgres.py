@@ -17,7 +17,7 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import connection
-from django.db.models import F, FloatField, QuerySet, Value
+from django.db.models import Count, F, FloatField, QuerySet, Value, Window
 from django.db.models.expressions import Func
 from django.db.models.functions import Greatest
 
@@ -26,7 +26,15 @@ from dateline.content.models import Article
 from ..folding import MARK_END, MARK_START
 from ..models import SearchEntry
 from ..query import Kind, Query
-from .base import BODY, HEADLINE, RECENCY_DAYS, STANDFIRST, Highlight, SearchBackend
+from .base import (
+    BODY,
+    HEADLINE,
+    RECENCY_DAYS,
+    STANDFIRST,
+    Highlight,
+    Ranking,
+    SearchBackend,
+)
 
 CONFIG = "dateline_search"
 SNIPPET_WORDS = 30
@@ -94,12 +102,6 @@ class PostgresBackend(SearchBackend):
     def entries_written(self, article_ids: Sequence[int]) -> None:
         SearchEntry.objects.filter(pk__in=article_ids).update(document=document())
 
-    def _matching(self, query: Query, articles: QuerySet[Article]) -> QuerySet[Article]:
-        return articles.filter(search_entry__document=ts_query(query))
-
-    def count(self, query: Query, articles: QuerySet[Article]) -> int:
-        return self._matching(query, articles).count()
-
     def rank(
         self,
         query: Query,
@@ -108,17 +110,21 @@ class PostgresBackend(SearchBackend):
         now: datetime,
         offset: int,
         limit: int,
-    ) -> list[int]:
+    ) -> Ranking:
         age = Greatest(_AgeInDays(Value(now) - F("published_at")), Value(0.0))
         relevance = SearchRank(
             F("search_entry__document"), ts_query(query), weights=WEIGHTS
         )
         ranked = (
-            self._matching(query, articles)
-            .annotate(score=relevance * (1.0 + RECENCY_DAYS / (RECENCY_DAYS + age)))
+            articles.filter(search_entry__document=ts_query(query))
+            .annotate(
+                score=relevance * (1.0 + RECENCY_DAYS / (RECENCY_DAYS + age)),
+                total=Window(Count("pk")),
+            )
             .order_by("-score", "-published_at", "-pk")
         )
-        return list(ranked.values_list("pk", flat=True)[offset : offset + limit])
+        rows = list(ranked.values_list("pk", "total")[offset : offset + limit])
+        return Ranking(ids=[pk for pk, _ in rows], total=rows[0][1] if rows else 0)
 
     def highlight(
         self, query: Query, article_ids: Sequence[int]

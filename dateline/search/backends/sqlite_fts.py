@@ -17,7 +17,15 @@ from dateline.content.models import Article
 
 from ..folding import MARK_END, MARK_START
 from ..query import Kind, Query
-from .base import BODY, HEADLINE, RECENCY_DAYS, STANDFIRST, Highlight, SearchBackend
+from .base import (
+    BODY,
+    HEADLINE,
+    RECENCY_DAYS,
+    STANDFIRST,
+    Highlight,
+    Ranking,
+    SearchBackend,
+)
 
 TABLE = "search_fts"
 ENTRIES = "search_searchentry"
@@ -85,17 +93,6 @@ class SQLiteFTSBackend(SearchBackend):
                 cursor.execute(statement)
             cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('rebuild')")
 
-    def count(self, query: Query, articles: QuerySet[Article]) -> int:
-        where, params = _where(articles)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f'SELECT count(*) FROM {TABLE} CROSS JOIN "content_article" '
-                f'ON "content_article"."id" = {TABLE}.rowid '
-                f"WHERE {TABLE} MATCH %s AND {where}",
-                [match_expression(query), *params],
-            )
-            return int(cursor.fetchone()[0])
-
     def rank(
         self,
         query: Query,
@@ -104,26 +101,31 @@ class SQLiteFTSBackend(SearchBackend):
         now: datetime,
         offset: int,
         limit: int,
-    ) -> list[int]:
+    ) -> Ranking:
         where, params = _where(articles)
         # bm25() is negative, lower is better: scaling it up by recency
-        # moves newer stories towards the front of an ascending sort.
+        # moves newer stories towards the front of an ascending sort. It only
+        # works in the query that holds the MATCH, and the window function
+        # counting all matches would move it out: rank inside, count outside.
         sql = (
-            f'SELECT "content_article"."id" FROM {TABLE} CROSS JOIN "content_article" '
-            f'ON "content_article"."id" = {TABLE}.rowid '
-            f"WHERE {TABLE} MATCH %s AND {where} "
-            f"ORDER BY bm25({TABLE}, {HEADLINE}, {STANDFIRST}, {BODY}) * (1.0 + "
+            f"SELECT id, count(*) OVER () FROM ("
+            f'SELECT "content_article"."id" AS id, '
+            f'"content_article"."published_at" AS published_at, '
+            f"bm25({TABLE}, {HEADLINE}, {STANDFIRST}, {BODY}) * (1.0 + "
             f"{RECENCY_DAYS} / ({RECENCY_DAYS} + max(0.0, julianday(%s) - "
-            f'julianday("content_article"."published_at")))) ASC, '
-            f'"content_article"."published_at" DESC, "content_article"."id" DESC '
-            f"LIMIT %s OFFSET %s"
+            f'julianday("content_article"."published_at")))) AS score '
+            f'FROM {TABLE} CROSS JOIN "content_article" '
+            f'ON "content_article"."id" = {TABLE}.rowid '
+            f"WHERE {TABLE} MATCH %s AND {where}) "
+            f"ORDER BY score ASC, published_at DESC, id DESC LIMIT %s OFFSET %s"
         )
         moment = connection.ops.adapt_datetimefield_value(now)
         with connection.cursor() as cursor:
             cursor.execute(
-                sql, [match_expression(query), *params, moment, limit, offset]
+                sql, [moment, match_expression(query), *params, limit, offset]
             )
-            return [row[0] for row in cursor.fetchall()]
+            rows = cursor.fetchall()
+        return Ranking(ids=[row[0] for row in rows], total=rows[0][1] if rows else 0)
 
     def highlight(
         self, query: Query, article_ids: Sequence[int]
