@@ -14,7 +14,7 @@ from django_ratelimit.decorators import ratelimit
 
 from dateline.content.models import Author, Category
 from dateline.search.query import QueryError
-from dateline.search.selectors import search_articles
+from dateline.search.selectors import Result, search_articles
 
 from .views import render_page
 
@@ -128,9 +128,12 @@ def search(request: HttpRequest) -> HttpResponse:
         return render_page(
             request, "reader/search.html", {**context, "message": str(error)}
         )
-    page = Paginator(results, settings.ARTICLES_PER_PAGE).get_page(
-        _page_number(request)
+    # Paginator calls only count() and slices; the stubs ask for a Sequence.
+    paginator: Paginator[Result] = Paginator(
+        results,  # type: ignore[arg-type]
+        settings.ARTICLES_PER_PAGE,
     )
+    page = paginator.get_page(_page_number(request))
     context.update(page=page, searched=True)
     if page.has_previous():
         context["newer_url"] = _page_url(request, page.previous_page_number())

@@ -235,6 +235,7 @@ def test_injection_corpus_never_breaks_or_reflects(client, seed, corpora):
 
 
 @hypothesis_settings(
+    database=None,  # no .hypothesis/ directory in the checkout
     max_examples=150,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],

@@ -18,7 +18,7 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import Count, F, FloatField, QuerySet, Value, Window
-from django.db.models.expressions import Func
+from django.db.models.expressions import CombinedExpression, Func
 from django.db.models.functions import Greatest
 
 from dateline.content.models import Article
@@ -73,7 +73,7 @@ def ts_query(query: Query) -> SearchQuery:
     return combined
 
 
-def document() -> SearchVector:
+def document() -> CombinedExpression:
     return (
         SearchVector("headline", weight="A", config=CONFIG)
         + SearchVector("standfirst", weight="B", config=CONFIG)
@@ -130,12 +130,16 @@ class PostgresBackend(SearchBackend):
         self, query: Query, article_ids: Sequence[int]
     ) -> dict[int, Highlight]:
         tsquery = ts_query(query)
-        marks = {"start_sel": MARK_START, "stop_sel": MARK_END, "config": CONFIG}
         rows = (
             SearchEntry.objects.filter(pk__in=article_ids)
             .annotate(
                 marked_headline=SearchHeadline(
-                    "headline", tsquery, highlight_all=True, **marks
+                    "headline",
+                    tsquery,
+                    config=CONFIG,
+                    start_sel=MARK_START,
+                    stop_sel=MARK_END,
+                    highlight_all=True,
                 ),
                 snippet=SearchHeadline(
                     "body",
@@ -144,7 +148,9 @@ class PostgresBackend(SearchBackend):
                     min_words=SNIPPET_WORDS // 2,
                     fragment_delimiter=" … ",
                     max_fragments=2,
-                    **marks,
+                    config=CONFIG,
+                    start_sel=MARK_START,
+                    stop_sel=MARK_END,
                 ),
             )
             .values_list("pk", "marked_headline", "snippet")

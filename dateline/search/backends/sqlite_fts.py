@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
@@ -73,7 +74,7 @@ def match_expression(query: Query) -> str:
 # walk every article and probe the FTS5 index once per row.
 
 
-def _where(articles: QuerySet[Article]) -> tuple[str, list[object]]:
+def _where(articles: QuerySet[Article]) -> tuple[str, list[Any]]:
     compiler = articles.query.get_compiler(using=articles.db)
     sql, params = compiler.compile(articles.query.where)
     return sql or "1 = 1", list(params)
