@@ -40,24 +40,35 @@ class FrontPage:
     sections: list[Section]
 
 
-def front_page(*, latest: int = 8, per_section: int = 4) -> FrontPage:
+def front_page(
+    *, categories: list[Category], latest: int = 8, per_section: int = 4
+) -> FrontPage:
     """Lead story, latest list and a section per category: four queries."""
     top = list(Article.objects.published().for_listing()[: latest + 1])
-    # One query for every section: for each category, the ids of its newest
-    # few, each found by an index range scan (a window function over the whole
-    # archive would read every published row).
-    section_ids = RawSQL(
-        f"""SELECT a.id FROM {_CATEGORY} c JOIN {_ARTICLE} a ON a.id IN (
-              SELECT b.id FROM {_ARTICLE} b
-              WHERE b.category_id = c.id AND b.status = %s AND b.published_at <= %s
-              ORDER BY b.published_at DESC, b.id DESC LIMIT %s)""",
-        (Article.Status.PUBLISHED, timezone.now(), per_section),
-    )
-    ranked = (
-        Article.objects.filter(pk__in=section_ids)
-        .for_listing()
-        .order_by("category_id", "-published_at", "-pk")
-    )
+    # One query for every section: a UNION ALL of one small sub-select per
+    # category, each reading only its newest few from the section index,
+    # whose order it follows exactly. (A window function would number every
+    # published row in the archive.)
+    category_ids = [category.pk for category in categories]
+    ranked: list[Article] = []
+    if category_ids:
+        newest = (
+            f"SELECT * FROM (SELECT id FROM {_ARTICLE} WHERE category_id = %s"
+            " AND status = %s AND published_at <= %s"
+            " ORDER BY published_at DESC LIMIT %s) AS s{n}"
+        )
+        sql = " UNION ALL ".join(newest.format(n=n) for n in range(len(category_ids)))
+        now = timezone.now()
+        params = [
+            value
+            for pk in category_ids
+            for value in (pk, Article.Status.PUBLISHED, now, per_section)
+        ]
+        ranked = list(
+            Article.objects.filter(pk__in=RawSQL(sql, params))
+            .for_listing()
+            .order_by("category_id", "-published_at", "-pk")
+        )
     by_category: dict[int, list[Article]] = {}
     for article in ranked:
         by_category.setdefault(article.category_id, []).append(article)

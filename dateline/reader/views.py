@@ -36,13 +36,11 @@ def render_page(
     status: int = 200,
 ) -> HttpResponse:
     """Render a page with the parts every page has: navigation, Recent Posts."""
-    context = {
-        "navigation": queries.navigation_categories(),
-        "recent_posts": queries.recent_articles(
-            exclude=shown, limit=settings.RECENT_POSTS_COUNT
-        ),
-        **context,
-    }
+    if "navigation" not in context:
+        context["navigation"] = queries.navigation_categories()
+    context["recent_posts"] = queries.recent_articles(
+        exclude=shown, limit=settings.RECENT_POSTS_COUNT
+    )
     return render(request, template, context, status=status)
 
 
@@ -73,7 +71,9 @@ def paginate(
 
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
-    return render_page(request, "reader/home.html", {"front": queries.front_page()})
+    sections = queries.navigation_categories()
+    context = {"front": queries.front_page(categories=sections), "navigation": sections}
+    return render_page(request, "reader/home.html", context)
 
 
 @public_page

@@ -5,15 +5,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('content', '0002_newsroom_workflow'),
+        ("content", "0002_newsroom_workflow"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['category', 'status', '-published_at'], name='article_section_newest'),
+            model_name="article",
+            index=models.Index(
+                fields=["category", "status", "-published_at"],
+                name="article_section_newest",
+            ),
         ),
     ]

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
+
+from .taxonomy import list_url
 
 
 class Author(models.Model):
@@ -25,4 +26,4 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("reader:author", kwargs={"slug": self.slug})
+        return list_url("reader:author", self.slug)

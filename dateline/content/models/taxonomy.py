@@ -1,5 +1,17 @@
+from functools import lru_cache
+
 from django.db import models
 from django.urls import reverse
+
+
+@lru_cache(maxsize=8192)
+def list_url(view: str, slug: str) -> str:
+    """The URL of a section, topic or author page.
+
+    A front page links each section and author dozens of times; the URL map
+    never changes while a process runs, so each is reversed once.
+    """
+    return reverse(view, kwargs={"slug": slug})
 
 
 class Category(models.Model):
@@ -17,7 +29,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("reader:category", kwargs={"slug": self.slug})
+        return list_url("reader:category", self.slug)
 
 
 class Tag(models.Model):
@@ -31,4 +43,4 @@ class Tag(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("reader:tag", kwargs={"slug": self.slug})
+        return list_url("reader:tag", self.slug)
