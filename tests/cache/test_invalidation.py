@@ -48,6 +48,9 @@ def site():
 PAGES = [
     "/", "/latest/", "/category/world/", "/category/world/page/2/",
     "/category/sports/", "/tag/gaza/", "/author/rita/", "/2026/",
+    "/feed/", "/feed/atom/", "/category/world/feed/", "/tag/gaza/feed/",
+    "/author/rita/feed/", "/sitemap.xml", "/news-sitemap.xml", "/robots.txt",
+    "/search/?q=story",
 ]  # fmt: skip
 
 

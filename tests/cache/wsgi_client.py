@@ -27,9 +27,11 @@ def make_app() -> PageCache:
 
 
 def get(app: PageCache, path: str, method: str = "GET", **headers: str) -> Reply:
+    path, _, query = path.partition("?")
     environ: dict = {
         "REQUEST_METHOD": method,
         "PATH_INFO": path,
+        "QUERY_STRING": query,
         "HTTP_HOST": "testserver",
         "wsgi.input": BytesIO(b""),
     }
