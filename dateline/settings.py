@@ -64,6 +64,8 @@ FEED_ITEMS = int(os.environ.get("DATELINE_FEED_ITEMS", "50"))
 SITE_LOGO = os.environ.get("DATELINE_SITE_LOGO", "distribution/logo.png")
 SITE_SHARE_IMAGE = os.environ.get("DATELINE_SITE_SHARE_IMAGE", "distribution/share.png")
 API_RATE_LIMIT = os.environ.get("DATELINE_API_RATE_LIMIT", "120/m")  # per client
+# Seconds a webhook subscriber has to answer each POST before it is retried.
+WEBHOOK_TIMEOUT = float(os.environ.get("DATELINE_WEBHOOK_TIMEOUT", "10"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, cast
 
 from django.db.models import Q, QuerySet
@@ -24,13 +24,11 @@ from dateline.search.selectors import Results
 from .. import selectors
 from . import problems, schemas
 from .cursor import cursor_decode, cursor_encode
+from .newsroom import router as newsroom_router
 from .openapi import ProblemDocumentedAPI
+from .params import DATE_TIME, SLUG, moment
 from .throttle import ClientRateThrottle
 
-SLUG = r"^[-\w]+$"
-# RFC 3339 date-times; a missing offset means UTC. pydantic alone would also
-# take a bare number as a Unix time, which no client means by "since=0.5".
-DATE_TIME = r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?$"
 LIST_RESPONSES: dict[int, Any] = {400: schemas.Problem, 429: schemas.Problem}
 ONE_RESPONSES: dict[int, Any] = {
     400: schemas.Problem,
@@ -41,25 +39,16 @@ ONE_RESPONSES: dict[int, Any] = {
 api: NinjaAPI = ProblemDocumentedAPI(
     title="Dateline API",
     version="1",
-    description="Published articles, sections, topics and authors, read-only.",
+    description=(
+        "Published articles, sections, topics and authors, for anyone; drafts,"
+        " changes, review and publishing for newsroom clients with a token."
+    ),
     urls_namespace="distribution:api-v1",
     docs_url=None,
     throttle=[ClientRateThrottle()],
 )
 problems.install(api)
-
-
-def _moment(value: str | None, name: str) -> datetime | None:
-    """An aware UTC time, or a 400 for one that does not exist or cannot compare."""
-    if value is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-        if moment.tzinfo is None:
-            return moment.replace(tzinfo=UTC)
-        return moment.astimezone(UTC)
-    except (OverflowError, ValueError):
-        raise HttpError(400, f"Invalid value for: {name}.") from None
+api.add_router("/newsroom", newsroom_router)
 
 
 def _filtered(
@@ -81,9 +70,9 @@ def _filtered(
     if author is not None:
         bylines = ArticleAuthor.objects.filter(author__slug=author)
         articles = articles.filter(pk__in=bylines.values("article_id"))
-    if (start := _moment(since, "since")) is not None:
+    if (start := moment(since, "since")) is not None:
         articles = articles.filter(published_at__gte=start)
-    if (end := _moment(until, "until")) is not None:
+    if (end := moment(until, "until")) is not None:
         articles = articles.filter(published_at__lt=end)
     return articles
 

@@ -8,9 +8,17 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import HttpError, Throttled, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 CONTENT_TYPE = "application/problem+json"
+
+
+class ProblemError(HttpError):
+    """An error whose problem document carries extra members (RFC 9457 §3.2)."""
+
+    def __init__(self, status_code: int, message: str, **extra: Any) -> None:
+        super().__init__(status_code, message)
+        self.extra = extra
 
 
 def problem(status: int, detail: str, **extra: Any) -> HttpResponse:
@@ -40,9 +48,11 @@ def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 
 
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    response = problem(exc.status_code, exc.message)
+    response = problem(exc.status_code, exc.message, **getattr(exc, "extra", {}))
     if isinstance(exc, Throttled) and exc.wait is not None:
         response["Retry-After"] = str(int(exc.wait) + 1)
+    if isinstance(exc, AuthenticationError):
+        response["WWW-Authenticate"] = 'Bearer realm="Dateline newsroom"'
     return response
 
 

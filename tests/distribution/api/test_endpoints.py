@@ -245,6 +245,12 @@ def test_the_openapi_document_is_3_1_and_names_every_operation(client, db):
         "/api/v1/articles/{article_id}",
         "/api/v1/authors",
         "/api/v1/categories",
+        "/api/v1/newsroom/articles",
+        "/api/v1/newsroom/articles/{article_id}",
+        "/api/v1/newsroom/articles/{article_id}/publish",
+        "/api/v1/newsroom/articles/{article_id}/schedule",
+        "/api/v1/newsroom/articles/{article_id}/submit",
+        "/api/v1/newsroom/articles/{article_id}/unpublish",
         "/api/v1/tags",
     ]
     errors = document["paths"]["/api/v1/articles"]["get"]["responses"]["400"]["content"]
