@@ -200,3 +200,31 @@ def test_a_hostile_headline_is_inert_on_the_article_page(client, db, payload):
     assert dict(data["opengraph"][0]["properties"])["og:title"] == payload
     ld = lxml.html.fromstring(html).xpath("//script[@type='application/ld+json']")
     assert len(ld) == 2
+
+
+def test_the_article_page_carries_its_corrections_but_not_its_updates(
+    client, published_article
+):
+    from dateline.content.models import Correction
+
+    Correction.objects.create(
+        article=published_article,
+        kind=Correction.Kind.CORRECTION,
+        text="An earlier version misspelt Hanegbi.",
+        noted_at=datetime(2023, 10, 17, 9, 0, tzinfo=UTC),
+    )
+    Correction.objects.create(
+        article=published_article,
+        kind=Correction.Kind.UPDATE,
+        text="The call lasted an hour.",
+        noted_at=datetime(2023, 10, 17, 10, 0, tzinfo=UTC),
+    )
+    html = client.get(published_article.get_absolute_url()).content
+    article = of_type(extract(html, "json-ld")["json-ld"], "NewsArticle")
+    assert article["correction"] == [
+        {
+            "@type": "CorrectionComment",
+            "text": "An earlier version misspelt Hanegbi.",
+            "datePublished": "2023-10-17T09:00:00+00:00",
+        }
+    ]

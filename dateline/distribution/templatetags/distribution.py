@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
-from dateline.content.models import Article
+from dateline.content.models import Article, Correction
 
 from .. import structured_data
 from ..addresses import absolute, asset
@@ -23,9 +23,22 @@ DESCRIPTION_CHARS = 200
 
 @register.simple_tag
 def article_structured_data(
-    article: Article, corrections: Iterable[structured_data.CorrectionLike] = ()
+    article: Article,
+    corrections: Iterable[structured_data.CorrectionLike] | None = None,
 ) -> SafeString:
-    """NewsArticle and BreadcrumbList JSON-LD for an article page."""
+    """NewsArticle and BreadcrumbList JSON-LD for an article page.
+
+    Without `corrections`, the article's own Correction notes are used (from
+    the prefetch of content.queries.public_article, so no extra query).
+    """
+    if corrections is None:
+        # schema.org's `correction` is for corrections; an Update note adds
+        # news to a story that was right, and stays on the page only.
+        corrections = [
+            note
+            for note in article.corrections.all()
+            if note.kind == Correction.Kind.CORRECTION
+        ]
     return structured_data.json_ld(
         structured_data.news_article(article, corrections=corrections)
     ) + structured_data.json_ld(structured_data.breadcrumbs(article))
