@@ -2,9 +2,15 @@
 
 import time
 
-from django.db import OperationalError
+from django.db import OperationalError, connections
 from huey import crontab
-from huey.contrib.djhuey import close_db, db_periodic_task, db_task, on_startup
+from huey.contrib.djhuey import (
+    close_db,
+    db_periodic_task,
+    db_task,
+    on_shutdown,
+    on_startup,
+)
 
 from .scheduler import publish_due
 
@@ -33,3 +39,9 @@ def publish_missed_at_start() -> None:
             if attempt == 4:
                 raise
             time.sleep(0.5)
+
+
+@on_shutdown()
+def close_connections() -> None:
+    """Leave no worker thread's database connection open behind a stop."""
+    connections.close_all()
