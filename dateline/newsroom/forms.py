@@ -127,3 +127,10 @@ class RoleForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = User.Role.choices  # type: ignore[attr-defined]
+
+
+class CategoryForm(forms.Form):
+    name = forms.CharField(max_length=100)
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )

@@ -23,6 +23,7 @@ from dateline.content.models import (
     Article,
     ArticleAuthor,
     Author,
+    Category,
     Revision,
     Tag,
     article_snapshot,
@@ -280,3 +281,17 @@ def _unique_tag_slug(name: str) -> str:
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+def category_create(*, by: User, name: str, description: str = "") -> Category:
+    """Add a section to the site's navigation (editors and admins)."""
+    require(by, Action.MANAGE_TAXONOMY)
+    base = slugify(name)[:90] or "section"
+    slug, n = base, 1
+    while Category.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    position = Category.objects.count()
+    return Category.objects.create(
+        name=name, slug=slug, description=description, position=position
+    )

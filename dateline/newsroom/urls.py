@@ -30,6 +30,7 @@ urlpatterns = [
     path("media/", media.media, name="media"),
     path("media.json", media.media_json, name="media_json"),
     path("tags.json", people.tags_json, name="tags_json"),
+    path("categories/", people.categories, name="categories"),
     path("users/", people.users, name="users"),
     path("users/<int:pk>/role/", people.user_role, name="user_role"),
     path("audit/", people.audit_log, name="audit"),

@@ -195,3 +195,17 @@ def test_publish_is_audited_with_the_actor(users, client_for):
     client_for("editor").post(f"/newsroom/stories/{article.pk}/publish/")
     entry = AuditEntry.objects.get(action=AuditEntry.Action.PUBLISH)
     assert (entry.actor_name, entry.target) == ("editor", "The original headline")
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("contributor", 403), ("author", 403), ("editor", 302), ("admin", 302)],
+)
+def test_only_editors_and_admins_add_categories(users, client_for, role, expected):
+    from dateline.content.models import Category
+
+    response = client_for(role).post(
+        "/newsroom/categories/", {"name": "Science", "description": ""}
+    )
+    assert response.status_code == expected
+    assert Category.objects.filter(name="Science").exists() is (expected == 302)

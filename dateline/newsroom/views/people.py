@@ -11,11 +11,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from dateline.accounts.models import AuditEntry, User
 from dateline.accounts.services import user_create, user_set_role
-from dateline.content.models import Tag
+from dateline.content.models import Category, Tag
 
-from .. import permissions
+from .. import permissions, services
 from ..access import newsroom_view
-from ..forms import RoleForm, UserCreateForm
+from ..forms import CategoryForm, RoleForm, UserCreateForm
 from ..selectors import newsroom_users
 
 
@@ -71,3 +71,24 @@ def tags_json(request: HttpRequest) -> JsonResponse:
         Tag.objects.filter(name__icontains=text).order_by("name")[:10] if text else []
     )
     return JsonResponse({"tags": [t.name for t in tags]})
+
+
+@newsroom_view
+@require_http_methods(["GET", "POST"])
+def categories(request: HttpRequest) -> HttpResponse:
+    """The site's sections; editors and admins add them."""
+    may_manage = permissions.can_manage_taxonomy(request.user)
+    form = CategoryForm(request.POST or None)
+    if request.method == "POST":
+        if not may_manage:
+            raise PermissionDenied("Only editors manage categories.")
+        if form.is_valid():
+            section = services.category_create(by=request.user, **form.cleaned_data)
+            messages.success(request, f"Category {section.name} added.")
+            return redirect("newsroom:categories")
+    context = {
+        "form": form,
+        "categories": Category.objects.all(),
+        "may_manage": may_manage,
+    }
+    return render(request, "newsroom/categories.html", context)
