@@ -48,6 +48,9 @@ _TOKEN = re.compile(r"(?<![\w&])([#@])(\w{1,100})|(https?://[^\s<]+)")
 _STATUS = re.compile(
     r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(\w{1,15})/status/(\d+)"
 )
+# The page's headline is its h1; body headings sit under it, h2 to h4.
+_TOP_HEADING, _LOWEST_HEADING = 2, 4
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCKS = {"p", "h2", "h3", "h4", "li", "blockquote", "figcaption", "td", "th", "br", "pre"}  # fmt: skip
 
 
@@ -55,13 +58,16 @@ def sanitize(html: str) -> str:
     """Return body HTML with embeds rewritten and everything else allowlisted."""
     if not html.strip():
         return ""
-    return _clean(_rewrite_embeds(html))
+    html = _clean(_rewrite_embeds(html), tags=ALLOWED_TAGS.union(_HEADINGS))
+    if "<a" not in html and "<h" not in html:
+        return html
+    return _clean(_restructure(html))
 
 
-def _clean(html: str) -> str:
+def _clean(html: str, tags: set[str] = ALLOWED_TAGS) -> str:
     return nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
+        tags=tags,
         clean_content_tags=DROP_WITH_CONTENT,
         attributes=ALLOWED_ATTRIBUTES,
         allowed_classes=ALLOWED_CLASSES,
@@ -73,6 +79,34 @@ def _clean(html: str) -> str:
 
 def _fragment(html: str) -> etree._Element:
     return lxml.html.fragment_fromstring(html, create_parent="div")
+
+
+def _serialize(root: etree._Element) -> str:
+    return escape(root.text or "") + "".join(
+        etree.tostring(child, encoding="unicode", method="html") for child in root
+    )
+
+
+def _restructure(html: str) -> str:
+    """Fit the headings into one outline under the page's h1; unlink dead links.
+
+    Each heading level in use takes the next free rank from h2 down, and no
+    heading sits more than one level below the one before it, so a body that
+    starts at h3 or jumps from h2 to h5 still reads as a nested outline. A
+    link without an address (a named anchor, or one whose unsafe URL was
+    removed) cannot carry rel="noopener", so it is kept as its text.
+    """
+    root = _fragment(html)
+    headings = list(root.iter(*_HEADINGS))
+    levels = sorted({int(heading.tag[1]) for heading in headings})
+    ranks = {level: _TOP_HEADING + rank for rank, level in enumerate(levels)}
+    previous = _TOP_HEADING - 1
+    for heading in headings:
+        level = min(ranks[int(heading.tag[1])], previous + 1, _LOWEST_HEADING)
+        heading.tag, previous = f"h{level}", level
+    for link in root.xpath("//a[not(@href)]"):
+        link.drop_tag()
+    return _serialize(root)
 
 
 def _rewrite_embeds(html: str) -> str:
@@ -91,9 +125,7 @@ def _rewrite_embeds(html: str) -> str:
             continue
         replacement.tail = node.tail
         parent.replace(node, replacement)
-    return escape(root.text or "") + "".join(
-        etree.tostring(child, encoding="unicode", method="html") for child in root
-    )
+    return _serialize(root)
 
 
 def _read_x_post(node: etree._Element) -> dict[str, str] | None:

@@ -49,8 +49,10 @@ def test_x_embed_without_a_status_link_is_dropped_not_kept_raw() -> None:
         ("script dropped with its content", "<p>a<script>alert(1)</script></p>",
          "<p>a</p>"),
         ("event handler removed", '<p onclick="x()">a</p>', "<p>a</p>"),
-        ("javascript URL removed", '<a href="javascript:alert(1)">a</a>',
-         '<a rel="noopener noreferrer">a</a>'),
+        ("javascript URL removed, its text kept",
+         '<a href="javascript:alert(1)">a</a>', "a"),
+        ("named anchor unwrapped", '<p><a name="top" id="t"></a>Top '
+         '<a class="button">Go</a></p>', "<p>Top Go</p>"),
         ("pull quote class kept", '<blockquote class="pullquote">q</blockquote>',
          '<blockquote class="pullquote">q</blockquote>'),
         ("unknown class dropped", '<p class="evil">a</p>', "<p>a</p>"),
@@ -66,6 +68,31 @@ def test_x_embed_without_a_status_link_is_dropped_not_kept_raw() -> None:
 )  # fmt: skip
 def test_allowlist(_case: str, dirty: str, clean: str) -> None:
     assert sanitize(dirty) == clean
+
+
+@pytest.mark.parametrize(
+    ("_case", "dirty", "clean"),
+    [
+        ("a body starting at h3 starts at h2",
+         "<h3>A</h3><p>x</p><h3>B</h3><h4>C</h4>",
+         "<h2>A</h2><p>x</p><h2>B</h2><h3>C</h3>"),
+        ("h1 to h6 keep their order within h2 to h4",
+         "<h1>1</h1><h2>2</h2><h3>3</h3><h4>4</h4><h5>5</h5><h6>6</h6>",
+         "<h2>1</h2><h3>2</h3><h4>3</h4><h4>4</h4><h4>5</h4><h4>6</h4>"),
+        ("a skipped level is closed up", "<h2>A</h2><h5>B</h5><h2>C</h2>",
+         "<h2>A</h2><h3>B</h3><h2>C</h2>"),
+        ("a deep first heading comes up to h2",
+         "<h4>A</h4><h2>B</h2><h3>C</h3>", "<h2>A</h2><h2>B</h2><h3>C</h3>"),
+        ("headings inside other blocks count too",
+         "<blockquote><h4>Q</h4></blockquote><h2>A</h2>",
+         "<blockquote><h2>Q</h2></blockquote><h2>A</h2>"),
+    ],
+)  # fmt: skip
+def test_headings_form_one_outline_under_the_page_headline(
+    _case: str, dirty: str, clean: str
+) -> None:
+    assert sanitize(dirty) == clean
+    assert sanitize(clean) == clean
 
 
 def _payloads(corpora: Path) -> list[str]:
@@ -99,6 +126,15 @@ def test_no_xss_payload_survives_sanitizing(corpora: Path) -> None:
         # Markup before the payload always survives; what follows an unclosed
         # tag is parsed into it, as a browser would.
         assert result.startswith("<p>before</p>"), payload
+
+
+def test_sanitize_is_idempotent_on_every_xss_payload(corpora: Path) -> None:
+    changed = []
+    for payload in _payloads(corpora):
+        once = sanitize(f"<h3>before</h3>{payload}<p><a>after</a></p>")
+        if sanitize(once) != once:
+            changed.append(payload)
+    assert changed == []
 
 
 def test_plain_text_separates_blocks_and_skips_figures() -> None:

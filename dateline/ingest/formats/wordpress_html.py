@@ -22,10 +22,16 @@ _WIDGETS = re.compile(
     r"\[/?(?:gallery|audio|video|playlist|embed|youtube|vimeo|soundcloud|"
     r"googlemaps|slideshow|tweet|instagram|archives|contact-form)\b[^\]]*\]"
 )
-_BLOCK_TAGS = re.compile(
-    r"^\s*<(?:p|div|h[1-6]|ul|ol|li|blockquote|pre|table|figure|hr|dl|address|section)\b",
-    re.I,
+# The block tags of WordPress's wpautop(): text between them becomes paragraphs.
+_ALL_BLOCKS = (
+    r"(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|"
+    r"pre|form|map|area|blockquote|address|style|p|h[1-6]|hr|fieldset|legend|"
+    r"section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|"
+    r"menu|summary)"
 )
+_PRE = re.compile(r"<pre\b.*?</pre>", re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
+_NEWLINE_IN_TAG = "\x00"
 
 
 def wordpress_html(content: str) -> str:
@@ -52,15 +58,45 @@ def _figure(match: re.Match[str]) -> str:
     return f'<figure class="image">{media}{figcaption}</figure>'
 
 
-def _autop(content: str) -> str:
-    """Wrap bare text in paragraphs, as WordPress's wpautop does on display."""
-    chunks = re.split(r"\n\s*\n", content.replace("\r\n", "\n"))
-    html = []
-    for chunk in (c.strip() for c in chunks):
-        if not chunk:
-            continue
-        if _BLOCK_TAGS.match(chunk):
-            html.append(chunk)
-        else:
-            html.append("<p>" + chunk.replace("\n", "<br>\n") + "</p>")
-    return "\n".join(html)
+def _autop(text: str) -> str:
+    """Make paragraphs and line breaks explicit, as WordPress's wpautop() does.
+
+    A port of its rules for the tags a body can keep: <pre> is left alone,
+    blank lines part paragraphs, single newlines become <br> except next to
+    block tags, so that lists and tables never get stray <br> or <p> inside.
+    """
+    if not text.strip():
+        return ""
+    pres: list[str] = []
+
+    def keep_pre(match: re.Match[str]) -> str:
+        pres.append(match[0])
+        return f"<pre data-wp-pre={len(pres) - 1}></pre>"
+
+    text = _PRE.sub(keep_pre, text.replace("\r\n", "\n").replace("\r", "\n") + "\n")
+    text = re.sub(r"<br\s*/?>\s*<br\s*/?>", "\n\n", text)
+    text = re.sub(rf"(<{_ALL_BLOCKS}[\s/>])", r"\n\n\1", text)
+    text = re.sub(rf"(</{_ALL_BLOCKS}>)", r"\1\n\n", text)
+    text = re.sub(r"(<hr\s*?/?>)", r"\1\n\n", text)
+    text = _TAG.sub(lambda m: m[0].replace("\n", _NEWLINE_IN_TAG), text)
+    text = re.sub(r"\s*(<figcaption[^>]*>)", r"\1", text)
+    text = re.sub(r"</figcaption>\s*", "</figcaption>", text)
+    chunks = [c for c in re.split(r"\n\s*\n", re.sub(r"\n\n+", "\n\n", text)) if c]
+    text = "".join(f"<p>{c.strip(chr(10))}</p>\n" for c in chunks)
+    text = re.sub(r"<p>\s*</p>", "", text)
+    text = re.sub(r"<p>([^<]+)</(div|address|form)>", r"<p>\1</p></\2>", text)
+    text = re.sub(rf"<p>\s*(</?{_ALL_BLOCKS}[^>]*>)\s*</p>", r"\1", text)
+    text = re.sub(r"<p>(<li.+?)</p>", r"\1", text)
+    text = re.sub(r"<p><blockquote([^>]*)>", r"<blockquote\1><p>", text, flags=re.I)
+    text = text.replace("</blockquote></p>", "</p></blockquote>")
+    text = re.sub(rf"<p>\s*(</?{_ALL_BLOCKS}[^>]*>)", r"\1", text)
+    text = re.sub(rf"(</?{_ALL_BLOCKS}[^>]*>)\s*</p>", r"\1", text)
+    text = re.sub(r"<br\s*/?>", "<br>", text)
+    text = re.sub(r"(?<!<br>)\s*\n", "<br>\n", text)
+    text = re.sub(rf"(</?{_ALL_BLOCKS}[^>]*>)\s*<br>", r"\1", text)
+    text = re.sub(
+        r"<br>(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)", r"\1", text
+    )
+    text = re.sub(r"\n</p>$", "</p>", text)
+    text = re.sub(r"<pre data-wp-pre=(\d+)></pre>", lambda m: pres[int(m[1])], text)
+    return text.replace(_NEWLINE_IN_TAG, "\n").strip()
