@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
@@ -24,12 +25,12 @@ class ApiTokenAdmin(admin.ModelAdmin):
         "revoked_at",
     ]
     list_filter = ["revoked_at"]
-    readonly_fields = ["prefix", "created_at", "last_used_at", "revoked_at"]
+    readonly_fields = ("prefix", "created_at", "last_used_at", "revoked_at")
     actions = ["revoke"]
 
-    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         return (
-            ["user", "name"] if obj is None else ["user", "name", *self.readonly_fields]
+            ("user", "name") if obj is None else ("user", "name", *self.readonly_fields)
         )
 
     def save_model(
@@ -55,6 +56,7 @@ class WebhookSubscriberAdmin(admin.ModelAdmin):
     list_display = ["url", "is_internal", "is_active", "description", "created_at"]
     list_filter = ["is_active", "is_internal"]
     readonly_fields = ["secret", "created_at"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(
         self, request: HttpRequest, obj: Any, form: Any, change: bool
@@ -68,7 +70,8 @@ class AttemptInline(admin.TabularInline):
     model = WebhookAttempt
     extra = 0
     can_delete = False
-    fields = readonly_fields = ["number", "at", "response_code", "error", "duration_ms"]
+    readonly_fields = ("number", "at", "response_code", "error", "duration_ms")
+    fields = readonly_fields
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -498,3 +498,29 @@ def test_a_token_of_a_deactivated_account_stops_working(client, users, tokens):
     response = call(client, "post", BASE, tokens["editor"], {"headline": "X"})
     assert response.status_code == 401
     assert Article.objects.exists() is False
+
+
+def test_the_openapi_document_asks_a_token_of_the_newsroom_operations_only(client, db):
+    document = client.get("/api/v1/openapi.json").json()
+    assert document["components"]["securitySchemes"] == {
+        "TokenAuth": {"type": "http", "scheme": "bearer"}
+    }
+    secured = sorted(
+        f"{method.upper()} {path}"
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+        if operation.get("security")
+    )
+    assert secured == [
+        f"GET {BASE}/{{article_id}}",
+        f"PATCH {BASE}/{{article_id}}",
+        f"POST {BASE}",
+        f"POST {BASE}/{{article_id}}/publish",
+        f"POST {BASE}/{{article_id}}/schedule",
+        f"POST {BASE}/{{article_id}}/submit",
+        f"POST {BASE}/{{article_id}}/unpublish",
+    ]
+    conflict = document["paths"][f"{BASE}/{{article_id}}"]["patch"]["responses"]["409"]
+    assert conflict["content"][PROBLEM]["schema"] == {
+        "$ref": "#/components/schemas/Conflict"
+    }

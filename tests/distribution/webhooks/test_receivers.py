@@ -30,6 +30,9 @@ def run_queue(queue) -> None:
         queue.execute(task)
 
 
+# Committed for real: the consumer's tasks close connections that are not in
+# autocommit (huey's close_db), as a worker process must.
+@pytest.mark.django_db(transaction=True)
 def test_a_publish_only_enqueues_while_the_subscriber_hangs(
     receiver, subscriber, queue, django_capture_on_commit_callbacks
 ):
@@ -126,6 +129,7 @@ def test_a_scheduled_story_is_announced_when_the_scheduler_publishes_it(
     assert events_for(queue) == ["article.published"]
 
 
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("count", [1, 3])
 def test_the_fan_out_makes_one_delivery_per_active_subscriber(
     receiver, db, queue, django_capture_on_commit_callbacks, count

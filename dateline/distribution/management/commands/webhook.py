@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -27,7 +29,7 @@ class Command(BaseCommand):
         remove = actions.add_parser("remove", help="delete a subscriber")
         remove.add_argument("id", type=int)
 
-    def handle(self, *args: object, action: str, **options: object) -> None:
+    def handle(self, *args: object, action: str, **options: Any) -> None:
         if action == "add":
             self._add(
                 str(options["url"]),
