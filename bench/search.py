@@ -70,7 +70,7 @@ def vocabulary(rng: random.Random, size: int = 40_000) -> list[str]:
         words.add(
             "".join(rng.choice(onsets) + rng.choice(vowels) for _ in range(syllables))
         )
-    return sorted(words, key=lambda _: rng.random())
+    return sorted(sorted(words), key=lambda _: rng.random())
 
 
 def build_articles(count: int) -> None:

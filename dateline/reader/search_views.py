@@ -134,7 +134,7 @@ def search(request: HttpRequest) -> HttpResponse:
         settings.ARTICLES_PER_PAGE,
     )
     page = paginator.get_page(_page_number(request))
-    context.update(page=page, searched=True)
+    context.update(page=page, searched=True, more_results=results.more)
     if page.has_previous():
         context["newer_url"] = _page_url(request, page.previous_page_number())
     if page.has_next() and page.next_page_number() <= MAX_PAGES:

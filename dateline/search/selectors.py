@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from dateline.content.models import Article, ArticleAuthor, Author, Category
 
-from .backends import Ranking, backend
+from .backends import Ranking, backend, rank
 from .highlight import marked
 from .query import Query, parse
 
@@ -25,40 +24,37 @@ class Result:
 
 
 class Results:
-    """Ranked matches, fetched a page at a time: Django's Paginator slices it.
+    """Ranked matches, sliced a page at a time by Django's Paginator.
 
-    The count comes with the first page, from the same query, so the usual
-    request (count, then page one) ranks the matches once.
+    One query fetches and scores the candidates; the count and every page
+    come from that ranking.
     """
 
     def __init__(self, query: Query, articles: QuerySet[Article]) -> None:
         self.query = query
         self.articles = articles
-        self.now = timezone.now()
-        self.first_page = settings.ARTICLES_PER_PAGE
-        self._first: Ranking | None = None
+        self._ranking: Ranking | None = None
 
-    def _rank(self, offset: int, limit: int) -> Ranking:
-        if offset == 0 and limit <= self.first_page:
-            if self._first is None:
-                self._first = self._rank_uncached(0, self.first_page)
-            return Ranking(ids=self._first.ids[:limit], total=self._first.total)
-        return self._rank_uncached(offset, limit)
-
-    def _rank_uncached(self, offset: int, limit: int) -> Ranking:
-        return backend().rank(
-            self.query, self.articles, now=self.now, offset=offset, limit=limit
-        )
+    @property
+    def ranking(self) -> Ranking:
+        if self._ranking is None:
+            found = backend().candidates(self.query, self.articles, now=timezone.now())
+            self._ranking = rank(found)
+        return self._ranking
 
     def count(self) -> int:
-        return self._rank(0, self.first_page).total
+        return len(self.ranking.ids)
+
+    @property
+    def more(self) -> bool:
+        """Whether more matched than backends.base.CANDIDATES, the most ranked."""
+        return self.ranking.more
 
     def __len__(self) -> int:
         return self.count()
 
     def __getitem__(self, window: slice) -> list[Result]:
-        offset = window.start or 0
-        ids = self._rank(offset, (window.stop or offset) - offset).ids
+        ids = self.ranking.ids[window]
         articles = Article.objects.for_listing().in_bulk(ids)
         highlights = backend().highlight(self.query, ids)
         return [

@@ -119,3 +119,38 @@ def test_snippets_escape_the_text_and_mark_the_matches(story):
     assert result.snippet.removesuffix(".") == (
         "Code &lt;script&gt; near the <mark>ceasefire</mark> line"
     )
+
+
+@pytest.fixture
+def three_candidates(monkeypatch):
+    from dateline.search.backends import base, postgres, sqlite_fts
+
+    for module in (base, postgres, sqlite_fts):
+        monkeypatch.setattr(module, "CANDIDATES", 3)
+
+
+def test_only_the_newest_candidates_are_ranked(story, three_candidates):
+    # The oldest is the best match, but four stories match and three are ranked.
+    story("Ceasefire ceasefire ceasefire", slug="oldest", days_old=400)
+    for n in range(3):
+        story("Ceasefire", "Envoys met.", slug=f"new-{n}", days_old=n + 1)
+    results = search_articles(text="ceasefire")
+    assert (results.count(), results.more) == (3, True)
+    assert [r.article.slug for r in results[0:3]] == ["new-0", "new-1", "new-2"]
+    # A date filter reaches the older story.
+    older = search_articles(
+        text="ceasefire", until=timezone.localdate() - timedelta(days=100)
+    )
+    assert (older.count(), older.more) == (1, False)
+
+
+def test_the_page_says_when_only_the_newest_were_ranked(
+    client, story, three_candidates
+):
+    for n in range(4):
+        story("Ceasefire", slug=f"new-{n}", days_old=n + 1)
+    response = client.get("/search/", {"q": "ceasefire"})
+    assert (
+        "More than 3 results: the best of the newest 3 for “ceasefire”"
+        in response.content.decode()
+    )

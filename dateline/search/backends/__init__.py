@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.db import connection
 
-from .base import Highlight, Ranking, SearchBackend
+from .base import Highlight, Ranking, SearchBackend, rank
 
-__all__ = ["Highlight", "Ranking", "SearchBackend", "backend"]
+__all__ = ["Highlight", "Ranking", "SearchBackend", "backend", "rank"]
 
 
 def backend() -> SearchBackend:

@@ -1,4 +1,4 @@
-"""The interface both engines implement, and what they share."""
+"""The interface both engines implement, and the ranking they share."""
 
 from __future__ import annotations
 
@@ -18,16 +18,43 @@ from ..query import Query
 # while a much better match from years ago still beats a passing mention today.
 RECENCY_DAYS = 30.0
 
+# A query with more matches ranks only the newest this many (by id, the order
+# articles were written in): scoring and sorting every match of two common
+# words took over a second at 100,000 articles (bench/results/search.md),
+# where taking the newest lets both engines stop early. Recency would bury
+# the older matches anyway, and a date filter reaches them.
+CANDIDATES = 1000
+
 # Each match in a headline counts as much as several in the body.
 HEADLINE, STANDFIRST, BODY = 10.0, 4.0, 1.0
 
 
 @dataclass(frozen=True)
+class Candidate:
+    id: int
+    relevance: float  # the engine's own scale, higher is better
+    age_days: float  # at the moment of the search, never negative
+
+
+@dataclass(frozen=True)
 class Ranking:
-    """One window of ranked matches and how many matches there are in all."""
+    """Matches best first, and whether more matched than were ranked."""
 
     ids: list[int]
-    total: int  # 0 when the window starts past the last match
+    more: bool  # matches beyond CANDIDATES were left out
+
+
+def rank(candidates: Sequence[Candidate]) -> Ranking:
+    """Order candidates by relevance blended with recency, then newest first."""
+    ranked = sorted(
+        candidates[:CANDIDATES],
+        key=lambda c: (
+            -c.relevance * (1.0 + RECENCY_DAYS / (RECENCY_DAYS + c.age_days)),
+            c.age_days,
+            -c.id,
+        ),
+    )
+    return Ranking(ids=[c.id for c in ranked], more=len(candidates) > CANDIDATES)
 
 
 @dataclass(frozen=True)
@@ -49,17 +76,10 @@ class SearchBackend:
     def entries_written(self, article_ids: Sequence[int]) -> None:
         """Bring the engine's index up to date with these SearchEntry rows."""
 
-    def rank(
-        self,
-        query: Query,
-        articles: QuerySet[Article],
-        *,
-        now: datetime,
-        offset: int,
-        limit: int,
-    ) -> Ranking:
-        """Ids of the matching `articles`, best first, relevance blended with
-        age, and their number: one query serves a page and its count."""
+    def candidates(
+        self, query: Query, articles: QuerySet[Article], *, now: datetime
+    ) -> list[Candidate]:
+        """The newest CANDIDATES + 1 matching `articles`, newest first, scored."""
         raise NotImplementedError
 
     def highlight(

@@ -17,7 +17,7 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import connection
-from django.db.models import Count, F, FloatField, QuerySet, Value, Window
+from django.db.models import F, FloatField, QuerySet, Value
 from django.db.models.expressions import CombinedExpression, Func
 from django.db.models.functions import Greatest
 
@@ -28,11 +28,11 @@ from ..models import SearchEntry
 from ..query import Kind, Query
 from .base import (
     BODY,
+    CANDIDATES,
     HEADLINE,
-    RECENCY_DAYS,
     STANDFIRST,
+    Candidate,
     Highlight,
-    Ranking,
     SearchBackend,
 )
 
@@ -102,29 +102,22 @@ class PostgresBackend(SearchBackend):
     def entries_written(self, article_ids: Sequence[int]) -> None:
         SearchEntry.objects.filter(pk__in=article_ids).update(document=document())
 
-    def rank(
-        self,
-        query: Query,
-        articles: QuerySet[Article],
-        *,
-        now: datetime,
-        offset: int,
-        limit: int,
-    ) -> Ranking:
-        age = Greatest(_AgeInDays(Value(now) - F("published_at")), Value(0.0))
+    def candidates(
+        self, query: Query, articles: QuerySet[Article], *, now: datetime
+    ) -> list[Candidate]:
         relevance = SearchRank(
             F("search_entry__document"), ts_query(query), weights=WEIGHTS
         )
-        ranked = (
+        age = Greatest(_AgeInDays(Value(now) - F("published_at")), Value(0.0))
+        # Newest first by id: PostgreSQL can walk the primary key backwards
+        # and stop early, and ranks only the rows it keeps.
+        rows = (
             articles.filter(search_entry__document=ts_query(query))
-            .annotate(
-                score=relevance * (1.0 + RECENCY_DAYS / (RECENCY_DAYS + age)),
-                total=Window(Count("pk")),
-            )
-            .order_by("-score", "-published_at", "-pk")
+            .annotate(relevance=relevance, age=age)
+            .order_by("-pk")
+            .values_list("pk", "relevance", "age")[: CANDIDATES + 1]
         )
-        rows = list(ranked.values_list("pk", "total")[offset : offset + limit])
-        return Ranking(ids=[pk for pk, _ in rows], total=rows[0][1] if rows else 0)
+        return [Candidate(pk, float(score), float(age)) for pk, score, age in rows]
 
     def highlight(
         self, query: Query, article_ids: Sequence[int]

@@ -20,11 +20,11 @@ from ..folding import MARK_END, MARK_START
 from ..query import Kind, Query
 from .base import (
     BODY,
+    CANDIDATES,
     HEADLINE,
-    RECENCY_DAYS,
     STANDFIRST,
+    Candidate,
     Highlight,
-    Ranking,
     SearchBackend,
 )
 
@@ -94,39 +94,29 @@ class SQLiteFTSBackend(SearchBackend):
                 cursor.execute(statement)
             cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('rebuild')")
 
-    def rank(
-        self,
-        query: Query,
-        articles: QuerySet[Article],
-        *,
-        now: datetime,
-        offset: int,
-        limit: int,
-    ) -> Ranking:
+    def candidates(
+        self, query: Query, articles: QuerySet[Article], *, now: datetime
+    ) -> list[Candidate]:
         where, params = _where(articles)
-        # bm25() is negative, lower is better: scaling it up by recency
-        # moves newer stories towards the front of an ascending sort. It only
-        # works in the query that holds the MATCH, and the window function
-        # counting all matches would move it out: rank inside, count outside.
+        # FTS5 yields matches in rowid order itself, so the newest come first
+        # without a sort, and bm25() (negative, lower is better) is computed
+        # only for the rows kept.
         sql = (
-            f"SELECT id, count(*) OVER () FROM ("
-            f'SELECT "content_article"."id" AS id, '
-            f'"content_article"."published_at" AS published_at, '
-            f"bm25({TABLE}, {HEADLINE}, {STANDFIRST}, {BODY}) * (1.0 + "
-            f"{RECENCY_DAYS} / ({RECENCY_DAYS} + max(0.0, julianday(%s) - "
-            f'julianday("content_article"."published_at")))) AS score '
+            f'SELECT "content_article"."id", -bm25({TABLE}, {HEADLINE}, '
+            f"{STANDFIRST}, {BODY}), max(0.0, julianday(%s) - "
+            f'julianday("content_article"."published_at")) '
             f'FROM {TABLE} CROSS JOIN "content_article" '
             f'ON "content_article"."id" = {TABLE}.rowid '
-            f"WHERE {TABLE} MATCH %s AND {where}) "
-            f"ORDER BY score ASC, published_at DESC, id DESC LIMIT %s OFFSET %s"
+            f"WHERE {TABLE} MATCH %s AND {where} "
+            f"ORDER BY {TABLE}.rowid DESC LIMIT {CANDIDATES + 1}"
         )
         moment = connection.ops.adapt_datetimefield_value(now)
         with connection.cursor() as cursor:
-            cursor.execute(
-                sql, [moment, match_expression(query), *params, limit, offset]
-            )
-            rows = cursor.fetchall()
-        return Ranking(ids=[row[0] for row in rows], total=rows[0][1] if rows else 0)
+            cursor.execute(sql, [moment, match_expression(query), *params])
+            return [
+                Candidate(pk, float(score), float(age))
+                for pk, score, age in cursor.fetchall()
+            ]
 
     def highlight(
         self, query: Query, article_ids: Sequence[int]
