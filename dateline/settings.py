@@ -177,7 +177,9 @@ PAGE_CACHE_TTL = int(os.environ.get("DATELINE_PAGE_CACHE_TTL", "86400"))
 PAGE_BROWSER_TTL = int(os.environ.get("DATELINE_BROWSER_TTL", "60"))
 PAGE_STALE_WHILE_REVALIDATE = 60
 PAGE_STALE_IF_ERROR = 86400
-PAGE_SNAPSHOT_DIR = Path(os.environ.get("DATELINE_SNAPSHOT_DIR", DATA_DIR / "snapshots"))
+PAGE_SNAPSHOT_DIR = Path(
+    os.environ.get("DATELINE_SNAPSHOT_DIR", DATA_DIR / "snapshots")
+)
 PAGE_PURGER = os.environ.get("DATELINE_PURGER", "dateline.cache.purgers.base.Purger")
 PAGE_PURGE_URL = os.environ.get("DATELINE_PURGE_URL", "")
 PAGE_PURGE_TOKEN = os.environ.get("DATELINE_PURGE_TOKEN", "")
@@ -192,7 +194,10 @@ HUEY = {
     **(
         {"huey_class": "huey.RedisHuey", "url": REDIS_URL}
         if USE_REDIS
-        else {"huey_class": "huey.SqliteHuey", "filename": str(DATA_DIR / "tasks.sqlite3")}
+        else {
+            "huey_class": "huey.SqliteHuey",
+            "filename": str(DATA_DIR / "tasks.sqlite3"),
+        }
     ),
 }
 
