@@ -93,6 +93,7 @@ def public_article(*, slug: str) -> Article:
         .prefetch_related(
             "tags",
             "corrections",
+            "featured_image__renditions",
             Prefetch(
                 "authorships",
                 queryset=ArticleAuthor.objects.select_related("author"),

@@ -205,3 +205,18 @@ def test_query_counts_stay_flat_from_10_to_1000_articles(client, settings):
     # Pinned: navigation, recent posts (+authors), and the page's own reads.
     assert small["/"] == 7
     assert small[article.get_absolute_url()] == 7
+
+
+def test_featured_image_offers_its_renditions_as_srcset(client, world):
+    from dateline.content.models.media import Rendition
+
+    image = ImageFactory()
+    for width in (320, 640):
+        Rendition.objects.create(
+            image=image, width=width, height=width * 3 // 4, file=f"r/{width}.jpg"
+        )
+    article = ArticleFactory(category=world, featured_image=image)
+    page = _page(client, article.get_absolute_url())
+    assert page.xpath("//article[@class='story']/figure/img/@srcset") == [
+        "/media/r/320.jpg 320w, /media/r/640.jpg 640w"
+    ]
