@@ -9,12 +9,19 @@ import pytest
 
 from .factories import ArticleFactory, AuthorFactory, CategoryFactory
 
-# ../shared/corpora beside the checkout; DATELINE_CORPORA points elsewhere.
-CORPORA = Path(
-    os.environ.get(
-        "DATELINE_CORPORA", Path(__file__).resolve().parents[2] / "shared" / "corpora"
-    )
-)
+
+def _find_corpora() -> Path:
+    """../shared/corpora beside the checkout (or above it); or DATELINE_CORPORA."""
+    if override := os.environ.get("DATELINE_CORPORA"):
+        return Path(override)
+    checkout = Path(__file__).resolve().parents[1]
+    for folder in checkout.parents:
+        if (folder / "shared" / "corpora").is_dir():
+            return folder / "shared" / "corpora"
+    return checkout.parent / "shared" / "corpora"
+
+
+CORPORA = _find_corpora()
 
 
 @pytest.fixture(autouse=True)
