@@ -16,9 +16,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from dateline.accounts.models import User
+
 from . import permissions
 
 View = Callable[..., HttpResponse]
+
+
+def signed_in_user(request: HttpRequest) -> User:
+    """request.user, for views behind newsroom_view or login_required."""
+    user = request.user
+    assert isinstance(user, User), "only signed-in users reach this view"
+    return user
 
 
 def is_verified(request: HttpRequest) -> bool:
@@ -38,7 +47,7 @@ def newsroom_view(view: View) -> View:
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not permissions.is_member(request.user):  # type: ignore[arg-type]
+        if not permissions.is_member(signed_in_user(request)):
             raise PermissionDenied("This account has no newsroom role.")
         if not is_verified(request):
             return redirect("newsroom:two_factor")

@@ -11,7 +11,12 @@ import lxml.html
 from dateline.content.models import Author, Category, Image, Revision, Tag
 
 # Relations are kept as ids; a diff shows names.
-MODELS = {"category": Category, "featured_image": Image, "tags": Tag, "authors": Author}
+MODELS: dict[str, type[Category | Image | Tag | Author]] = {
+    "category": Category,
+    "featured_image": Image,
+    "tags": Tag,
+    "authors": Author,
+}
 
 LABELS = {
     "headline": "Headline",

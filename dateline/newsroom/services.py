@@ -75,8 +75,13 @@ def author_for(user: User) -> Author:
 
 def unique_slug(text: str, *, exclude: int | None = None) -> str:
     base = (slugify(text, allow_unicode=True) or "story")[:190]
+    others = (
+        Article.objects.all()
+        if exclude is None
+        else Article.objects.exclude(pk=exclude)
+    )
     slug, n = base, 1
-    while Article.objects.filter(slug=slug).exclude(pk=exclude).exists():
+    while others.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     return slug

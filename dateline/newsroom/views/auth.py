@@ -16,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from dateline.accounts.audit import audit_record
 from dateline.accounts.models import AuditEntry
 
-from ..access import is_verified
+from ..access import is_verified, signed_in_user
 from ..forms import TwoFactorForm
 
 
@@ -52,7 +52,7 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def two_factor(request: HttpRequest) -> HttpResponse:
     """Confirm a code from the authenticator app, setting one up the first time."""
-    user = request.user
+    user = signed_in_user(request)
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     setting_up = device is None
     if setting_up:

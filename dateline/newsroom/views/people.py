@@ -14,7 +14,7 @@ from dateline.accounts.services import user_create, user_set_role
 from dateline.content.models import Category, Tag
 
 from .. import permissions, services
-from ..access import newsroom_view
+from ..access import newsroom_view, signed_in_user
 from ..forms import CategoryForm, RoleForm, UserCreateForm
 from ..selectors import newsroom_users
 
@@ -22,12 +22,12 @@ from ..selectors import newsroom_users
 @newsroom_view
 @require_http_methods(["GET", "POST"])
 def users(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_manage_users(request.user):
+    if not permissions.can_manage_users(signed_in_user(request)):
         raise PermissionDenied("Only admins manage accounts.")
     form = UserCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            user = user_create(by=request.user, **form.cleaned_data)
+            user = user_create(by=signed_in_user(request), **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -43,12 +43,14 @@ def users(request: HttpRequest) -> HttpResponse:
 @newsroom_view
 @require_POST
 def user_role(request: HttpRequest, pk: int) -> HttpResponse:
-    if not permissions.can_manage_users(request.user):
+    if not permissions.can_manage_users(signed_in_user(request)):
         raise PermissionDenied("Only admins change roles.")
     account = get_object_or_404(User, pk=pk)
     form = RoleForm(request.POST)
     if form.is_valid():
-        user_set_role(user=account, role=form.cleaned_data["role"], by=request.user)
+        user_set_role(
+            user=account, role=form.cleaned_data["role"], by=signed_in_user(request)
+        )
         messages.success(
             request, f"{account.username} is now {account.get_role_display()}."
         )
@@ -57,7 +59,7 @@ def user_role(request: HttpRequest, pk: int) -> HttpResponse:
 
 @newsroom_view
 def audit_log(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_read_audit_log(request.user):
+    if not permissions.can_read_audit_log(signed_in_user(request)):
         raise PermissionDenied("Only admins read the audit log.")
     entries = Paginator(AuditEntry.objects.all(), 100).get_page(request.GET.get("page"))
     return render(request, "newsroom/audit.html", {"entries": entries})
@@ -77,13 +79,15 @@ def tags_json(request: HttpRequest) -> JsonResponse:
 @require_http_methods(["GET", "POST"])
 def categories(request: HttpRequest) -> HttpResponse:
     """The site's sections; editors and admins add them."""
-    may_manage = permissions.can_manage_taxonomy(request.user)
+    may_manage = permissions.can_manage_taxonomy(signed_in_user(request))
     form = CategoryForm(request.POST or None)
     if request.method == "POST":
         if not may_manage:
             raise PermissionDenied("Only editors manage categories.")
         if form.is_valid():
-            section = services.category_create(by=request.user, **form.cleaned_data)
+            section = services.category_create(
+                by=signed_in_user(request), **form.cleaned_data
+            )
             messages.success(request, f"Category {section.name} added.")
             return redirect("newsroom:categories")
     context = {

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from dateline.content.models import Article
 
 from .. import permissions, services
-from ..access import newsroom_view
+from ..access import newsroom_view, signed_in_user
 from ..diffs import revision_diff
 
 
@@ -21,7 +21,7 @@ def _int(value: str | None) -> int:
 
 def _article(request: HttpRequest, pk: int) -> Article:
     article = get_object_or_404(Article, pk=pk)
-    if not permissions.can_edit(request.user, article):
+    if not permissions.can_edit(signed_in_user(request), article):
         raise PermissionDenied("You may not see this story's revisions.")
     return article
 
@@ -50,7 +50,7 @@ def revisions(request: HttpRequest, pk: int) -> HttpResponse:
 def revision_restore(request: HttpRequest, pk: int, revision: int) -> HttpResponse:
     article = _article(request, pk)
     kept = get_object_or_404(article.revisions, pk=revision)
-    article = services.article_restore(revision=kept, by=request.user)
+    article = services.article_restore(revision=kept, by=signed_in_user(request))
     messages.success(
         request,
         f"Restored the revision of {kept.created_at:%d %b %H:%M} as version {article.version}.",

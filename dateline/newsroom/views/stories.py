@@ -25,7 +25,7 @@ from dateline.content.models import (
 from dateline.content.models.revisions import SNAPSHOT_FIELDS
 
 from .. import locks, permissions, services
-from ..access import newsroom_view
+from ..access import newsroom_view, signed_in_user
 from ..forms import NoteForm, ScheduleForm, StoryForm
 from ..selectors import StoryFilters, story_list
 
@@ -78,13 +78,14 @@ def _initial(
 
 
 def _save(request: HttpRequest, form: StoryForm, article: Article | None) -> Article:
+    user = signed_in_user(request)
     data = form.story_data()
-    data["tags"] = services.tags_for_names(names=form.tag_names(), by=request.user)
+    data["tags"] = services.tags_for_names(names=form.tag_names(), by=user)
     if article is None:
-        return services.article_create(by=request.user, data=data)
+        return services.article_create(by=user, data=data)
     return services.article_update(
         article=article,
-        by=request.user,
+        by=user,
         base_version=form.cleaned_data["version"] or 0,
         data=data,
     )
@@ -93,7 +94,7 @@ def _save(request: HttpRequest, form: StoryForm, article: Article | None) -> Art
 @newsroom_view
 @require_http_methods(["GET", "POST"])
 def story_new(request: HttpRequest) -> HttpResponse:
-    services.require(request.user, permissions.Action.CREATE)
+    services.require(signed_in_user(request), permissions.Action.CREATE)
     form = StoryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -110,7 +111,7 @@ def story_new(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def story(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
-    if not permissions.can_edit(request.user, article):
+    if not permissions.can_edit(signed_in_user(request), article):
         raise PermissionDenied("You may not edit this story.")
     status = 200
     if request.method == "POST":
@@ -135,7 +136,7 @@ def story(request: HttpRequest, pk: int) -> HttpResponse:
         if restore:
             snapshot = get_object_or_404(article.revisions, pk=restore).snapshot
         form = StoryForm(initial=_initial(article, snapshot))
-    holder = locks.lock_touch(article=article, by=request.user)
+    holder = locks.lock_touch(article=article, by=signed_in_user(request))
     return render(
         request,
         EDITOR_TEMPLATE,
@@ -161,7 +162,10 @@ def _editor_context(
         "form": form,
         "article": article,
         "holder": holder if holder.user_id != request.user.pk else None,
-        "actions": {a.name for a in permissions.allowed_actions(request.user, article)},
+        "actions": {
+            a.name
+            for a in permissions.allowed_actions(signed_in_user(request), article)
+        },
         "schedule_form": ScheduleForm(),
         "note_form": NoteForm(),
         "revisions": revisions,
@@ -179,11 +183,11 @@ def story_autosave(request: HttpRequest, pk: int) -> JsonResponse:
     data = form.story_data()
     revision = services.article_autosave(
         article=article,
-        by=request.user,
+        by=signed_in_user(request),
         base_version=form.cleaned_data["version"] or 0,
         data=data,
     )
-    locks.lock_touch(article=article, by=request.user)
+    locks.lock_touch(article=article, by=signed_in_user(request))
     return JsonResponse(
         {
             "saved": True,
@@ -197,9 +201,9 @@ def story_autosave(request: HttpRequest, pk: int) -> JsonResponse:
 @require_POST
 def story_ping(request: HttpRequest, pk: int) -> JsonResponse:
     article = get_object_or_404(Article, pk=pk)
-    if not permissions.can_edit(request.user, article):
+    if not permissions.can_edit(signed_in_user(request), article):
         raise PermissionDenied
-    lock = locks.lock_touch(article=article, by=request.user)
+    lock = locks.lock_touch(article=article, by=signed_in_user(request))
     article.refresh_from_db(fields=["version"])
     return JsonResponse(
         {
@@ -218,7 +222,7 @@ def story_preview(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(
         Article.objects.select_related("category", "featured_image"), pk=pk
     )
-    if not permissions.can_edit(request.user, article):
+    if not permissions.can_edit(signed_in_user(request), article):
         raise PermissionDenied
     form = StoryForm(request.POST)
     form.is_valid()

@@ -16,7 +16,7 @@ from dateline.content.models import Article
 from dateline.publishing.services import PublishingError
 
 from .. import permissions, services
-from ..access import newsroom_view
+from ..access import newsroom_view, signed_in_user
 from ..forms import NoteForm, ScheduleForm
 
 
@@ -30,7 +30,7 @@ def _step(request: HttpRequest, pk: int, run: Callable[[Article], str]) -> HttpR
         response.status_code = 303
         return response
     messages.success(request, done)
-    if not permissions.can_edit(request.user, article):
+    if not permissions.can_edit(signed_in_user(request), article):
         return redirect("newsroom:stories")  # e.g. a contributor who submitted
     return redirect("newsroom:story", pk=pk)
 
@@ -39,7 +39,7 @@ def _step(request: HttpRequest, pk: int, run: Callable[[Article], str]) -> HttpR
 @require_POST
 def story_submit(request: HttpRequest, pk: int) -> HttpResponse:
     def run(article: Article) -> str:
-        services.article_submit(article=article, by=request.user)
+        services.article_submit(article=article, by=signed_in_user(request))
         return "Submitted for review."
 
     return _step(request, pk, run)
@@ -55,7 +55,9 @@ def story_publish(request: HttpRequest, pk: int) -> HttpResponse:
         if not form.is_valid():
             raise services.WorkflowError("That publishing time is not a valid time.")
         at = form.cleaned_data["publish_at"]
-        article = services.article_approve(article=article, by=request.user, at=at)
+        article = services.article_approve(
+            article=article, by=signed_in_user(request), at=at
+        )
         if article.status == Article.Status.SCHEDULED:
             when = date_format(timezone.localtime(article.published_at), "j F Y, H:i:s")
             return f"Scheduled for {when}."
@@ -68,7 +70,7 @@ def story_publish(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def story_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
     def run(article: Article) -> str:
-        services.article_withdraw(article=article, by=request.user)
+        services.article_withdraw(article=article, by=signed_in_user(request))
         return "Taken down: the story is no longer public."
 
     return _step(request, pk, run)
@@ -86,7 +88,7 @@ def story_note(request: HttpRequest, pk: int) -> HttpResponse:
             )
         services.article_add_note(
             article=article,
-            by=request.user,
+            by=signed_in_user(request),
             kind=form.cleaned_data["kind"],
             text=form.cleaned_data["text"],
         )
@@ -100,6 +102,6 @@ def story_note(request: HttpRequest, pk: int) -> HttpResponse:
 def story_delete(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
     headline = article.headline
-    services.article_delete(article=article, by=request.user)
+    services.article_delete(article=article, by=signed_in_user(request))
     messages.success(request, f"Deleted “{headline}”.")
     return redirect("newsroom:stories")
