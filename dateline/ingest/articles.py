@@ -13,7 +13,12 @@ _BY = re.compile(r"^(?:by|von|par|por|door)\s+", re.I)
 _AND = re.compile(r"\s+(?:and|&|und|et|y)\s+", re.I)
 
 
-def unique_slug(text: str, *, model: type = Article, max_length: int = 200) -> str:
+def unique_slug(
+    text: str,
+    *,
+    model: type[Article | Author | Category | Tag] = Article,
+    max_length: int = 200,
+) -> str:
     """A slug for text that no row of model has yet: "story", "story-2", …"""
     base = slugify(text, allow_unicode=True)[: max_length - 8].strip("-")
     if not base:

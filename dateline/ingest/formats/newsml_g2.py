@@ -61,11 +61,8 @@ def _item(element: Element) -> WireItem | str:
     headline = text_line(child_text(content, "g2:headline", NS))
     body, notes = _body(element)
     version = element.get("version", "")
-    kind = (
-        meta.find("g2:itemClass", NS).get("qcode", "")
-        if meta.find("g2:itemClass", NS) is not None
-        else ""
-    )
+    item_class = meta.find("g2:itemClass", NS)
+    kind = item_class.get("qcode", "") if item_class is not None else ""
     first = child_text(meta, "g2:firstCreated", NS) or child_text(
         content, "g2:contentCreated", NS
     )

@@ -123,7 +123,8 @@ def _images(entry: Element) -> tuple[ImageRef, ...]:
     for node in entry.iter():
         name, url = local(node.tag), node.get("url", "")
         # media:content without type or medium is a picture in practice.
-        kind = node.get("type") or node.get("medium", "image/")
+        medium = node.get("medium", "image/")
+        kind = node.get("type") or medium
         is_image = kind.startswith("image")
         if name in ("enclosure", "content", "thumbnail") and url and is_image:
             refs.setdefault(

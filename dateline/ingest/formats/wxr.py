@@ -103,7 +103,8 @@ def parse_wxr(data: bytes) -> WpExport:
         )
         for t in _wp_all(channel, "tag")
     )
-    posts, attachments, other = [], [], {}
+    posts, attachments = [], []
+    other: dict[str, int] = {}
     for item in channel.findall("item"):
         kind = _wp(item, "post_type")
         if kind in ("post", "page"):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
@@ -58,7 +59,7 @@ class Command(BaseCommand):
                     target,
                     lambda p: document_ingest(
                         data=data,
-                        format=options["format"],
+                        format=cast("str | None", options["format"]),
                         publish=bool(options["publish"]),
                         label=target,
                         progress=p,
