@@ -69,12 +69,13 @@ def front_page(
             .for_listing()
             .order_by("category_id", "-published_at", "-pk")
         )
-    by_category: dict[int, list[Article]] = {}
+    by_category: dict[Category, list[Article]] = {}
     for article in ranked:
-        by_category.setdefault(article.category_id, []).append(article)
+        assert article.category is not None  # selected by category above
+        by_category.setdefault(article.category, []).append(article)
     sections = [
-        Section(category=articles[0].category, articles=articles)
-        for articles in by_category.values()
+        Section(category=category, articles=articles)
+        for category, articles in by_category.items()
     ]
     sections.sort(key=lambda s: (s.category.position, s.category.name))
     return FrontPage(lead=top[0] if top else None, latest=top[1:], sections=sections)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
@@ -62,7 +64,7 @@ class Article(models.Model):
         related_name="articles",
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
-    authors = models.ManyToManyField(
+    authors: models.ManyToManyField[Author, ArticleAuthor] = models.ManyToManyField(
         Author, through="ArticleAuthor", related_name="articles"
     )
     featured_image = models.ForeignKey(
@@ -101,7 +103,7 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.headline
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         # Every input path (newsroom, API, ingestion, import) ends here, so
         # the allowlist runs once for all of them.
         self.body = sanitize(self.body)
@@ -109,7 +111,7 @@ class Article(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "lead_text"}
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         # WordPress's "day and name" permalinks, so migrated links keep working.
