@@ -7,4 +7,4 @@ from .models import User
 @admin.register(User)
 class DatelineUserAdmin(UserAdmin):
     list_display = ("username", "email", "role", "is_active")
-    fieldsets = (*UserAdmin.fieldsets, ("Newsroom", {"fields": ("role",)}))
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("Newsroom", {"fields": ("role",)}))
