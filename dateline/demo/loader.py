@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from django.db import transaction
@@ -95,7 +96,7 @@ def _article(
     published_at: datetime,
     slug: str = "",
     dateline: str = "",
-    tags: list[str] = (),  # type: ignore[assignment]
+    tags: Sequence[str] = (),
 ) -> Article:
     article = Article(
         headline=headline,

@@ -4,7 +4,17 @@ Each body opens with the seed's teaser words, so the sidebar cuts them at the
 same place the seed does. `days_ago` places them one and two days back.
 """
 
-RECENT_POSTS = [
+from typing import TypedDict
+
+
+class RecentPost(TypedDict):
+    headline: str
+    category: str
+    days_ago: int
+    body: list[str]
+
+
+RECENT_POSTS: list[RecentPost] = [
     {
         "headline": "Kumar Mangalam Birla on KBC 17: \u201cScared\u201d to Face the Hot Seat",
         "category": "Entertainment",

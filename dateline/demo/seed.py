@@ -1,6 +1,17 @@
 """The seed page's wire story and its six Recent Posts, as demo data."""
 
 from datetime import UTC, datetime
+from typing import TypedDict
+
+
+class SeedArticle(TypedDict):
+    headline: str
+    dateline: str
+    category: str
+    author: str
+    tags: list[str]
+    body: str
+
 
 SEED_SLUG = "putin-speaks-to-netanyahu-about-gaza-conflict"
 
@@ -22,7 +33,7 @@ _MFA_POST = (
     '<script async src="https://platform.twitter.com/widgets.js"></script>'
 )
 
-SEED_ARTICLE = {
+SEED_ARTICLE: SeedArticle = {
     "headline": (
         "Putin Speaks To Netanyahu About Gaza Conflict, "
         "Promises Measures To Prevent Escalation"
