@@ -61,7 +61,7 @@ def _subject(kwargs: dict[str, object], name: str) -> list[str]:
 def keys_touched_by(article: Article) -> set[str]:
     """Every key whose pages may show `article` as it is now."""
     keys = {f"article:{article.slug}", "missing", *SITEWIDE_LISTS}
-    if article.category_id:
+    if article.category is not None:
         keys.add(f"category:{article.category.slug}")
     keys.update(f"tag:{tag.slug}" for tag in article.tags.all())
     keys.update(f"author:{person.slug}" for person in article.authors.all())
