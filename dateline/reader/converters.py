@@ -3,10 +3,7 @@
 
 class FixedWidthNumber:
     width = 2
-
-    @property
-    def regex(self) -> str:
-        return f"[0-9]{{{self.width}}}"
+    regex = "[0-9]{2}"
 
     def to_python(self, value: str) -> int:
         return int(value)
@@ -17,7 +14,9 @@ class FixedWidthNumber:
 
 class Year(FixedWidthNumber):
     width = 4
+    regex = "[0-9]{4}"
 
 
 class TwoDigits(FixedWidthNumber):
     width = 2
+    regex = "[0-9]{2}"
