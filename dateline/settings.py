@@ -153,7 +153,7 @@ AUTH_USER_MODEL = "accounts.User"
 USE_REDIS = env_bool("DATELINE_USE_REDIS")
 REDIS_URL = os.environ.get("DATELINE_REDIS_URL", "redis://127.0.0.1:6379/0")
 if USE_REDIS:
-    CACHES = {
+    CACHES: dict[str, dict[str, object]] = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,

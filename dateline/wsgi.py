@@ -5,11 +5,13 @@ page costs no URL routing, middleware or template work.
 """
 
 import os
+from collections.abc import Callable
+from typing import Any
 
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
-application = get_wsgi_application()
+application: Callable[..., Any] = get_wsgi_application()
 
 from django.conf import settings  # noqa: E402 - needs the settings module set
 
