@@ -54,8 +54,19 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCKS = {"p", "h2", "h3", "h4", "li", "blockquote", "figcaption", "td", "th", "br", "pre"}  # fmt: skip
 
 
+# C0 controls other than tab, newline and carriage return: not allowed in
+# HTML text (WHATWG "control" code points) nor in XML 1.0, which lxml enforces.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def without_controls(text: str) -> str:
+    """Drop control characters that no HTML page or XML parser accepts."""
+    return _CONTROL.sub("", text)
+
+
 def sanitize(html: str) -> str:
     """Return body HTML with embeds rewritten and everything else allowlisted."""
+    html = without_controls(html)
     if not html.strip():
         return ""
     html = _clean(_rewrite_embeds(html), tags=ALLOWED_TAGS.union(_HEADINGS))
@@ -191,6 +202,7 @@ def _squash(text: str) -> str:
 
 def plain_text(html: str, *, skip_figures: bool = True) -> str:
     """Return the readable text of body HTML, blocks separated by spaces."""
+    html = without_controls(html)
     if not html.strip():
         return ""
     root = _fragment(html)

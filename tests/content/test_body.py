@@ -144,3 +144,9 @@ def test_plain_text_separates_blocks_and_skips_figures() -> None:
     )
     assert plain_text(body) == "One Two & three a b"
     assert plain_text(body, skip_figures=False) == "One Caption Two & three a b"
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x0b", "\x1f", "\x7f", "\ufffe"])
+def test_control_characters_are_dropped_not_fatal(control: str) -> None:
+    assert sanitize(f"<p>a{control}b</p>") == "<p>ab</p>"
+    assert plain_text(f"<p>a{control}b</p>") == "ab"

@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
-from ..body import plain_text, sanitize
+from ..body import plain_text, sanitize, without_controls
 from .media import Image
 from .people import Author
 from .taxonomy import Category, Tag
@@ -106,6 +106,9 @@ class Article(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         # Every input path (newsroom, API, ingestion, import) ends here, so
         # the allowlist runs once for all of them.
+        self.headline = without_controls(self.headline)
+        self.dateline = without_controls(self.dateline)
+        self.standfirst = without_controls(self.standfirst)
         self.body = sanitize(self.body)
         self.lead_text = plain_text(self.standfirst or self.body)[:LEAD_TEXT_CHARS]
         update_fields = kwargs.get("update_fields")
