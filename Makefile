@@ -51,10 +51,11 @@ screenshot: install system-deps  ## retake docs/screenshot-article.png with the 
 	$(BIN)/pytest tests/browser/test_article_page.py -q -p no:cacheprovider
 	cp $${DATELINE_DATA_DIR:-var}/screenshots/article.png docs/screenshot-article.png
 
-bench: migrate  ## load-test the production stack against nginx; writes bench/results/latest.md
+bench: migrate  ## load-test against nginx, then search at 100,000 articles; writes bench/results/
 	@command -v wrk >/dev/null && command -v nginx >/dev/null || \
 		$$(command -v sudo) apt-get install -y --no-install-recommends wrk nginx-light
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/search.py
 
 bench-search: install  ## search at 100,000 articles on SQLite and PostgreSQL; writes bench/results/search.md
 	$(BIN)/python bench/search.py
@@ -69,4 +70,4 @@ fmt: install  ## format and autofix
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-.PHONY: help install system-deps assets migrate run demo-reset test screenshot lint fmt bench-search
+.PHONY: help install system-deps assets migrate run demo-reset test screenshot lint fmt bench bench-search
