@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 
+from dateline.content.body import without_controls
+
 from .models import LegacyPath
 
 # WordPress's "plain" permalinks: /?p=123 and /?page_id=45.
@@ -32,6 +34,8 @@ class LegacyRedirectMiddleware:
         return self._redirect(request.path) or response
 
     def _redirect(self, path: str) -> HttpResponse | None:
+        if without_controls(path) != path:
+            return None  # no permalink has one; PostgreSQL refuses NUL outright
         legacy = LegacyPath.objects.select_related("article").filter(path=path).first()
         if legacy is None or not legacy.article.is_public:
             return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from django.db import DatabaseError
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.template import loader
 
@@ -17,7 +17,9 @@ from django.template import loader
 def server_error(request: HttpRequest) -> HttpResponse:
     """handler500: say "database unavailable" when that is what happened."""
     error = sys.exc_info()[1]
-    if isinstance(error, DatabaseError):
+    # Connection-level failures only: a query the database refuses (bad data)
+    # is a bug to fix, not an outage to wait out.
+    if isinstance(error, OperationalError | InterfaceError):
         # Rendered without context processors: they could query the database.
         body = loader.get_template("serve/database_unavailable.html").render(
             {"newsroom": request.path.startswith("/newsroom/")}
