@@ -37,12 +37,6 @@ def _cache():  # type: ignore[no-untyped-def]
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
-def versions(keys: list[str]) -> dict[str, int]:
-    """Current version of each key (0 if never purged)."""
-    found = _cache().get_many([VERSION_PREFIX + key for key in keys])
-    return {key: found.get(VERSION_PREFIX + key, 0) for key in keys}
-
-
 def bump(keys: set[str]) -> None:
     """Invalidate every entry that carries any of `keys`."""
     cache = _cache()
