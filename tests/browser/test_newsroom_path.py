@@ -258,6 +258,9 @@ def test_screenshots_of_the_story_list_and_the_editor(newsroom, strict_context):
     sign_in(page, newsroom["url"], "eddie")
     page.fill("#id_code", f"{totp(newsroom['device'].bin_key):06d}")
     page.click("button:has-text('Confirm')")
+    # A screenshot taken while the page is still navigating fails.
+    expect(page.locator("h1")).to_have_text("Stories")
+    page.wait_for_load_state("load")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "newsroom-stories.png")
     page.goto(f"{newsroom['url']}/newsroom/stories/{story.pk}/")

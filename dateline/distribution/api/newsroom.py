@@ -41,7 +41,7 @@ from .schemas import Problem
 router = Router(auth=TokenAuth(), tags=["newsroom"])
 
 REFUSALS: dict[int, Any] = {
-    code: Problem for code in (400, 401, 403, 404, 409, 422, 429)
+    code: Problem for code in (400, 401, 403, 404, 409, 413, 422, 429)
 }
 
 

@@ -6,6 +6,8 @@ import json
 from http import HTTPStatus
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import BadRequest, RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
@@ -60,9 +62,24 @@ def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return problem(404, "No such resource.")
 
 
+def _too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return problem(413, f"The request body is larger than {limit:,} bytes.")
+
+
+def _bad_request(
+    request: HttpRequest, exc: SuspiciousOperation | BadRequest
+) -> HttpResponse:
+    # Django would answer these with the reader's HTML error page.
+    return problem(400, "The request could not be read.")
+
+
 def install(api: NinjaAPI) -> None:
     """Answer every expected error of the API with a problem document."""
     # ninja's stubs expect handlers that also take the class; these never do.
     api.add_exception_handler(ValidationError, _invalid)  # type: ignore[arg-type]
     api.add_exception_handler(HttpError, _http_error)  # type: ignore[arg-type]
     api.add_exception_handler(Http404, _not_found)  # type: ignore[arg-type]
+    api.add_exception_handler(RequestDataTooBig, _too_large)  # type: ignore[arg-type]
+    for error in (SuspiciousOperation, BadRequest):
+        api.add_exception_handler(error, _bad_request)  # type: ignore[arg-type]

@@ -394,6 +394,21 @@ def test_a_body_that_is_not_json_is_a_400_problem(client, tokens):
     assert Article.objects.exists() is False
 
 
+def test_a_body_over_the_upload_cap_is_a_413_problem_and_nothing_changes(
+    client, users, tokens, settings
+):
+    # Schema-valid, but escaped JSON for 500,000 emoji is about 6 MB.
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    story = story_of(users["editor"], headline="Before")
+    before = snapshot(story)
+    body = {"version": story.version, "body": "\U0001f600" * 500}
+    response = call(client, "patch", f"{BASE}/{story.pk}", tokens["editor"], body)
+    assert response.status_code == 413
+    assert response["Content-Type"] == PROBLEM
+    assert response.json()["detail"] == "The request body is larger than 1,000 bytes."
+    assert snapshot(story) == before
+
+
 @pytest.mark.parametrize(
     ("_case", "header"),
     [
