@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from .factories import ArticleFactory, AuthorFactory, CategoryFactory
 
@@ -22,6 +23,12 @@ def _find_corpora() -> Path:
 
 
 CORPORA = _find_corpora()
+
+# CI gates a landing, so there every property test draws the same examples
+# for the same code (Hypothesis' advice for CI); a local `make test` draws
+# new ones each run and keeps finding new cases.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)

@@ -1,10 +1,11 @@
-"""Writes to the index: follow publishing, rebuild, catch up.
+"""Writes to the index: follow every save, rebuild, catch up.
 
-Receivers of publishing.events index an article when it goes public or
-changes and remove it when it is taken down; both run after commit, so the
-index follows a publish within the same request. Articles written without
-events (bulk loads, imports) are picked up by index_catch_up() on migrate,
-or by `dateline reindex`.
+Every article is indexed, whatever its state, so that the newsroom finds
+drafts; what the public may see is decided at query time (selectors filter
+on Article.objects.published()). An article is indexed after the commit of
+each save, so the index follows a publish within the same request. Articles
+written without save() (bulk loads) are picked up by index_catch_up() on
+migrate, or by `dateline reindex`.
 """
 
 from __future__ import annotations
@@ -15,19 +16,19 @@ from typing import Any
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.db.models import F, Q
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
 from dateline.content.body import plain_text
 from dateline.content.models import Article
-from dateline.publishing.events import article_published, article_unpublished
 
 from .backends import backend
 from .folding import fold
 from .models import SearchEntry
 
 BATCH_SIZE = 1000
-_FIELDS = ["pk", "headline", "standfirst", "body", "status"]
+_FIELDS = ["pk", "headline", "standfirst", "body"]
 
 
 def _entry(article: Article, *, now: Any) -> SearchEntry:
@@ -40,7 +41,7 @@ def _entry(article: Article, *, now: Any) -> SearchEntry:
     )
 
 
-def _write(articles: Iterable[Article], *, notify_backend: bool = True) -> int:
+def _write(articles: Iterable[Article]) -> int:
     now = timezone.now()
     entries = [_entry(article, now=now) for article in articles]
     SearchEntry.objects.bulk_create(
@@ -49,49 +50,32 @@ def _write(articles: Iterable[Article], *, notify_backend: bool = True) -> int:
         unique_fields=["article"],
         update_fields=["headline", "standfirst", "body", "indexed_at"],
     )
-    if notify_backend:
-        backend().entries_written([entry.article_id for entry in entries])
     return len(entries)
 
 
-@transaction.atomic
 def articles_index(*, article_ids: Sequence[int]) -> int:
-    """Index the published ones among these articles, drop the rest; count them."""
-    articles = Article.objects.filter(pk__in=article_ids).only(*_FIELDS)
-    published = [a for a in articles if a.status == Article.Status.PUBLISHED]
-    # Scheduled stories are indexed with a future published_at and stay
-    # hidden until due: selectors filter on Article.objects.published().
-    SearchEntry.objects.filter(pk__in=article_ids).exclude(
-        pk__in=[a.pk for a in published]
-    ).delete()
-    return _write(published) if published else 0
+    """Index these articles as they are now; return how many were found."""
+    return _write(Article.objects.filter(pk__in=article_ids).only(*_FIELDS))
 
 
 @transaction.atomic
 def index_rebuild() -> int:
-    """Index every published article from scratch; return how many."""
-    engine = backend()
-    engine.uninstall()
-    SearchEntry.objects.all().delete()
-    published = (
-        Article.objects.filter(status=Article.Status.PUBLISHED)
-        .only(*_FIELDS)
-        .order_by("pk")
-    )
-    count, last = 0, 0
-    while batch := list(published.filter(pk__gt=last)[:BATCH_SIZE]):
-        count += _write(batch, notify_backend=False)
-        last = batch[-1].pk
-    engine.install(language=settings.SITE_LANGUAGE)
+    """Index every article from scratch; return how many."""
+    with backend().bulk_load(language=settings.SITE_LANGUAGE):
+        SearchEntry.objects.all().delete()
+        articles = Article.objects.only(*_FIELDS).order_by("pk")
+        count, last = 0, 0
+        while batch := list(articles.filter(pk__gt=last)[:BATCH_SIZE]):
+            count += _write(batch)
+            last = batch[-1].pk
     return count
 
 
 def index_catch_up() -> int:
-    """Index what changed without an event; drop what is no longer public."""
-    stale = Article.objects.filter(status=Article.Status.PUBLISHED).filter(
+    """Index the articles written or changed without save(); count them."""
+    stale = Article.objects.filter(
         Q(search_entry__isnull=True) | Q(search_entry__indexed_at__lt=F("updated_at"))
     )
-    SearchEntry.objects.exclude(article__status=Article.Status.PUBLISHED).delete()
     ids = list(stale.values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH_SIZE):
         articles_index(article_ids=ids[start : start + BATCH_SIZE])
@@ -105,11 +89,9 @@ def index_catch_up_after_migrate(*, using: str = DEFAULT_DB_ALIAS, **_: Any) -> 
         index_catch_up()
 
 
-@receiver(article_published)
-def index_published(sender: type[Article], *, article: Article, **_: Any) -> None:
-    articles_index(article_ids=[article.pk])
-
-
-@receiver(article_unpublished)
-def unindex_unpublished(sender: type[Article], *, article: Article, **_: Any) -> None:
-    articles_index(article_ids=[article.pk])
+@receiver(post_save, sender=Article)
+def index_saved(sender: type[Article], *, instance: Article, **_: Any) -> None:
+    # After the commit: a rolled-back save leaves the index as it was, and
+    # the index reads the article as committed.
+    pk = instance.pk
+    transaction.on_commit(lambda: articles_index(article_ids=[pk]))

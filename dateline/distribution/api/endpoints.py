@@ -26,7 +26,7 @@ from . import problems, schemas
 from .cursor import cursor_decode, cursor_encode
 from .newsroom import router as newsroom_router
 from .openapi import ProblemDocumentedAPI
-from .params import DATE_TIME, SLUG, moment
+from .params import DATE_TIME, SLUG, TEXT, moment
 from .throttle import ClientRateThrottle
 
 LIST_RESPONSES: dict[int, Any] = {400: schemas.Problem, 429: schemas.Problem}
@@ -128,7 +128,7 @@ class ArticleFilters(Schema):
         json_schema_extra={"format": "date-time"},
     )
     q: str | None = Field(
-        None, min_length=1, max_length=256, pattern=r"^[^\x00]*$", description="words"
+        None, min_length=1, max_length=256, pattern=TEXT, description="words"
     )
     cursor: str | None = Field(None, max_length=200)
     limit: int = Field(20, ge=1, le=100)

@@ -6,16 +6,24 @@ from datetime import datetime
 from typing import Annotated
 
 from ninja import Field, Schema
+from pydantic import field_validator
 
 from dateline.content.models import Article
 
 from ..addresses import absolute
-from .params import DATE_TIME, TEXT
+from .params import DATE_TIME, NOT_BLANK, SLUG, SLUG_CHARACTERS, TEXT
 
 # Empty clears the section; otherwise a section's slug.
-SECTION = r"^[-\w]*$"
-HEADLINE = r"^[^\x00]*\S[^\x00]*$"
-Slug = Annotated[str, Field(min_length=1, max_length=150, pattern=r"^[-\w]+$")]
+SECTION = rf"^[{SLUG_CHARACTERS}]*$"
+HEADLINE = NOT_BLANK
+Slug = Annotated[str, Field(min_length=1, max_length=150, pattern=SLUG)]
+
+
+def _not_blank(headline: str | None) -> str | None:
+    # The pattern cannot say "not only Unicode spaces" in every regex dialect.
+    if headline is not None and not headline.strip():
+        raise ValueError("A headline cannot be blank.")
+    return headline
 
 
 class DraftIn(Schema):
@@ -36,6 +44,8 @@ class DraftIn(Schema):
         None, pattern=DATE_TIME, json_schema_extra={"format": "date-time"}
     )
 
+    _headline = field_validator("headline")(_not_blank)
+
 
 class DraftChanges(Schema):
     """A partial update: fields left out (or null) keep their value."""
@@ -48,6 +58,8 @@ class DraftChanges(Schema):
     category: str | None = Field(None, max_length=100, pattern=SECTION)
     tags: list[Slug] | None = Field(None, max_length=50)
     authors: list[Slug] | None = Field(None, min_length=1, max_length=20)
+
+    _headline = field_validator("headline")(_not_blank)
 
 
 class ScheduleIn(Schema):

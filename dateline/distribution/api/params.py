@@ -6,12 +6,22 @@ from datetime import UTC, datetime
 
 from ninja.errors import HttpError
 
-SLUG = r"^[-\w]+$"
+# Patterns are checked by pydantic's Rust regex engine and read by clients in
+# ECMA-262 or Python dialects, where \w, \d and \s each mean something else:
+# so they name their characters. Slugs may be Unicode (allow_unicode).
+SLUG_CHARACTERS = r"-0-9A-Za-z_\u0080-\uffff"
+SLUG = rf"^[{SLUG_CHARACTERS}]+$"
 # RFC 3339 date-times; a missing offset means UTC. pydantic alone would also
 # take a bare number as a Unix time, which no client means by "since=0.5".
-DATE_TIME = r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?$"
+DATE_TIME = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
+    r"([Zz]|[+-][0-9]{2}:[0-9]{2})?$"
+)
 # PostgreSQL text cannot hold NUL; refused here, it would be a 500 there.
 TEXT = r"^[^\x00]*$"
+# Text with at least one character that is neither NUL, a control character
+# nor an ASCII space.
+NOT_BLANK = r"^[^\x00]*[^\x00-\x20\x7f][^\x00]*$"
 
 
 def moment(value: str | None, name: str) -> datetime | None:

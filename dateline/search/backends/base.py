@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -66,15 +67,10 @@ class Highlight:
 
 
 class SearchBackend:
-    def install(self, *, language: str) -> None:
-        """(Re)create the engine's index structures for the site's language."""
+    def bulk_load(self, *, language: str) -> AbstractContextManager[None]:
+        """A context for writing many entries at once: on leaving it, the
+        engine's index covers every entry, for the site's language."""
         raise NotImplementedError
-
-    def uninstall(self) -> None:
-        """Drop what would slow a bulk load down; install() restores it."""
-
-    def entries_written(self, article_ids: Sequence[int]) -> None:
-        """Bring the engine's index up to date with these SearchEntry rows."""
 
     def candidates(
         self, query: Query, articles: QuerySet[Article], *, now: datetime

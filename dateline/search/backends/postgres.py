@@ -1,24 +1,22 @@
 """PostgreSQL full-text search through django.contrib.postgres.search.
 
 Headline, standfirst and body are weighted A, B and C in one tsvector with a
-GIN index. The text search configuration `dateline_search` is the site
-language's stemmer behind unaccent, so "Hanegbi" finds "Hanégbi".
+GIN index. A trigger computes the tsvector as each entry is written, so the
+row is written once (an UPDATE after the INSERT would leave a dead copy of
+every entry behind). The text search configuration `dateline_search` is the
+site language's stemmer behind unaccent, so "Hanegbi" finds "Hanégbi".
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-)
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, FloatField, QuerySet, Value
-from django.db.models.expressions import CombinedExpression, Func
+from django.db.models.expressions import Func
 from django.db.models.functions import Greatest
 
 from dateline.content.models import Article
@@ -37,6 +35,8 @@ from .base import (
 )
 
 CONFIG = "dateline_search"
+ENTRIES = "search_searchentry"
+TRIGGER = "search_entry_document"  # also the GIN index's name
 SNIPPET_WORDS = 30
 # Languages with a Snowball stemmer in PostgreSQL; others index words as-is.
 STEMMERS = {
@@ -73,12 +73,27 @@ def ts_query(query: Query) -> SearchQuery:
     return combined
 
 
-def document() -> CombinedExpression:
-    return (
-        SearchVector("headline", weight="A", config=CONFIG)
-        + SearchVector("standfirst", weight="B", config=CONFIG)
-        + SearchVector("body", weight="C", config=CONFIG)
+def schema(language: str) -> list[str]:
+    """The statements that (re)create the configuration and the trigger."""
+    vector = " || ".join(
+        f"setweight(to_tsvector('{CONFIG}', coalesce(NEW.{column}, '')), '{weight}')"
+        for column, weight in (("headline", "A"), ("standfirst", "B"), ("body", "C"))
     )
+    return [
+        # unaccent is a trusted extension (PostgreSQL 13+): the database
+        # owner may create it.
+        "CREATE EXTENSION IF NOT EXISTS unaccent",
+        f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}",
+        f"CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = simple)",
+        f"ALTER TEXT SEARCH CONFIGURATION {CONFIG} ALTER MAPPING FOR hword, "
+        "hword_part, word, asciihword, hword_asciipart, asciiword "
+        f"WITH unaccent, {dictionary(language)}",
+        f"CREATE OR REPLACE FUNCTION {TRIGGER}() RETURNS trigger LANGUAGE plpgsql "
+        f"AS $$ BEGIN NEW.document := {vector}; RETURN NEW; END $$",
+        f"DROP TRIGGER IF EXISTS {TRIGGER} ON {ENTRIES}",
+        f"CREATE TRIGGER {TRIGGER} BEFORE INSERT OR UPDATE OF headline, standfirst, "
+        f"body ON {ENTRIES} FOR EACH ROW EXECUTE FUNCTION {TRIGGER}()",
+    ]
 
 
 class _AgeInDays(Func):
@@ -87,20 +102,20 @@ class _AgeInDays(Func):
 
 
 class PostgresBackend(SearchBackend):
-    def install(self, *, language: str) -> None:
+    @contextmanager
+    def bulk_load(self, *, language: str) -> Iterator[None]:
+        # Building the GIN index once at the end is much faster than
+        # updating it row by row.
         with connection.cursor() as cursor:
-            cursor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
-            cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}")
-            cursor.execute(f"CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = simple)")
-            cursor.execute(
-                f"ALTER TEXT SEARCH CONFIGURATION {CONFIG} ALTER MAPPING FOR "
-                f"hword, hword_part, word, asciihword, hword_asciipart, asciiword "
-                f"WITH unaccent, {dictionary(language)}"
-            )
-        SearchEntry.objects.update(document=document())
-
-    def entries_written(self, article_ids: Sequence[int]) -> None:
-        SearchEntry.objects.filter(pk__in=article_ids).update(document=document())
+            cursor.execute(f"DROP INDEX IF EXISTS {TRIGGER}")
+            for statement in schema(language):
+                cursor.execute(statement)
+        yield
+        with connection.cursor() as cursor:
+            # Django's foreign keys are checked at commit; CREATE INDEX
+            # refuses to run while such checks are pending.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute(f"CREATE INDEX {TRIGGER} ON {ENTRIES} USING gin (document)")
 
     def candidates(
         self, query: Query, articles: QuerySet[Article], *, now: datetime

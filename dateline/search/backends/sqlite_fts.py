@@ -7,7 +7,8 @@ https://sqlite.org/fts5.html, "External Content Tables".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -81,14 +82,15 @@ def _where(articles: QuerySet[Article]) -> tuple[str, list[Any]]:
 
 
 class SQLiteFTSBackend(SearchBackend):
-    def uninstall(self) -> None:
+    @contextmanager
+    def bulk_load(self, *, language: str) -> Iterator[None]:
+        # Without the triggers a load only writes entries; FTS5 then reads
+        # them all in one 'rebuild'.
         with connection.cursor() as cursor:
             for suffix in ("ai", "ad", "au"):
                 cursor.execute(f"DROP TRIGGER IF EXISTS {TABLE}_{suffix}")
             cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
-
-    def install(self, *, language: str) -> None:
-        self.uninstall()
+        yield
         with connection.cursor() as cursor:
             for statement in schema(language):
                 cursor.execute(statement)

@@ -361,6 +361,11 @@ def test_an_unknown_slug_is_a_422_problem_and_nothing_changes(
             "Invalid value for: body.draft.body.",
         ),
         (
+            "headline of Unicode spaces",
+            {"headline": "\u3000\xa0"},
+            "Invalid value for: body.draft.headline.",
+        ),
+        (
             "tags not a list",
             {"headline": "a", "tags": "gaza"},
             "Invalid value for: body.draft.tags.",

@@ -5,8 +5,8 @@ from dateline.search.indexing import index_catch_up, index_rebuild
 
 class Command(BaseCommand):
     help = (
-        "Rebuild the search index from every published article; --catch-up "
-        "indexes only what changed without a publishing event."
+        "Rebuild the search index from every article; --catch-up indexes "
+        "only the articles written or changed without a save."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -18,4 +18,4 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Indexed {count} changed articles."))
             return
         count = index_rebuild()
-        self.stdout.write(self.style.SUCCESS(f"Indexed {count} published articles."))
+        self.stdout.write(self.style.SUCCESS(f"Indexed {count} articles."))
