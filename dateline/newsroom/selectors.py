@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 from dateline.accounts.models import User
 from dateline.content.models import Article
+from dateline.search.selectors import story_search
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,9 @@ class StoryFilters:
 
 
 def story_list(*, filters: StoryFilters) -> QuerySet[Article]:
-    """Stories for the newsroom list, most recently touched first."""
+    """Stories for the newsroom list, newest first; with text, best match
+    first, drafts included. Raise search.query.QueryError for text that
+    cannot be searched."""
     stories = (
         Article.objects.select_related("category", "created_by")
         .prefetch_related("authorships__author")
@@ -33,11 +36,14 @@ def story_list(*, filters: StoryFilters) -> QuerySet[Article]:
     if filters.category:
         stories = stories.filter(category_id=filters.category)
     if filters.text:
-        stories = stories.filter(
-            Q(headline__icontains=filters.text)
-            | Q(standfirst__icontains=filters.text)
-            | Q(slug__icontains=filters.text)
+        # The readers' engine (stemming, phrases, prefixes, any script) over
+        # every state; the other filters then narrow its ranking.
+        ranked = story_search(text=filters.text)
+        position = Case(
+            *(When(pk=pk, then=Value(n)) for n, pk in enumerate(ranked)),
+            output_field=IntegerField(),
         )
+        stories = stories.filter(pk__in=ranked).order_by(position)
     return stories.distinct()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.test import Client
 
 from dateline.content.models import Article, Revision
@@ -48,12 +50,16 @@ def test_second_editor_sees_who_holds_the_story(users, client_for):
     assert '<span class="editing">editor</span>' in listing
 
 
-def test_story_list_filters_by_state_category_author_and_text(users, client_for):
+def test_story_list_filters_by_state_category_author_and_text(
+    users, client_for, django_capture_on_commit_callbacks
+):
     world = CategoryFactory(name="World")
-    services.article_create(
-        by=users["author"], data={"headline": "Storm hits coast", "category": world.pk}
-    )
-    services.article_create(by=users["editor"], data={"headline": "Budget vote"})
+    with django_capture_on_commit_callbacks(execute=True):  # indexed on commit
+        services.article_create(
+            by=users["author"],
+            data={"headline": "Storm hits coast", "category": world.pk},
+        )
+        services.article_create(by=users["editor"], data={"headline": "Budget vote"})
     client = client_for("editor")
 
     def headlines(query: str) -> list[str]:
@@ -66,6 +72,57 @@ def test_story_list_filters_by_state_category_author_and_text(users, client_for)
     author = users["author"].author_profile.pk
     assert headlines(f"author={author}") == ["Storm hits coast"]
     assert headlines("status=published") == []
+    assert headlines(f"q=storm&category={world.pk}") == ["Storm hits coast"]
+    assert headlines(f"q=budget&category={world.pk}") == []
+
+
+def test_the_text_filter_is_the_search_engine_over_every_state(
+    users, client_for, django_capture_on_commit_callbacks
+):
+    """Stemming, diacritics, prefixes and phrases, as readers get; drafts too."""
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = services.article_create(
+            by=users["contributor"],
+            data={
+                "headline": "Hanégbi briefs the cabinet",
+                "body": "<p>Talks about a ground invasion continued.</p>",
+            },
+        )
+        services.article_create(
+            by=users["editor"],
+            data={"headline": "Invasion of the invasive species"},
+        )
+    client = client_for("editor")
+
+    def rows(query: str) -> list[str]:
+        page = client.get("/newsroom/", {"q": query}).content.decode()
+        return re.findall(r'<td><a href="/newsroom/stories/\d+/">([^<]+)</a>', page)
+
+    assert rows("hanegbi") == ["Hanégbi briefs the cabinet"]
+    assert rows("briefing") == ["Hanégbi briefs the cabinet"]  # stemmed
+    assert rows("Hanég*") == ["Hanégbi briefs the cabinet"]
+    assert rows('"ground invasion"') == ["Hanégbi briefs the cabinet"]
+    assert set(rows("invasion")) == {
+        "Hanégbi briefs the cabinet",
+        "Invasion of the invasive species",
+    }
+    assert rows("invasion")[0] == "Invasion of the invasive species"  # headline
+    # The readers' search never sees the draft.
+    assert (
+        draft.headline not in client.get("/search/", {"q": "hanegbi"}).content.decode()
+    )
+
+
+def test_text_that_cannot_be_searched_says_why_and_lists_nothing(
+    users, client_for, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_create(by=users["editor"], data={"headline": "Budget vote"})
+    page = client_for("editor").get("/newsroom/", {"q": "*** !!"}).content.decode()
+    assert "symbols alone find nothing" in page
+    assert 'aria-invalid="true"' in page
+    assert "Budget vote" not in page
+    assert "No stories match." in page
 
 
 def test_new_story_form_creates_a_draft(users, client_for):

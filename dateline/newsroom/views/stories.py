@@ -23,6 +23,7 @@ from dateline.content.models import (
     article_snapshot,
 )
 from dateline.content.models.revisions import SNAPSHOT_FIELDS
+from dateline.search.query import QueryError
 
 from .. import locks, permissions, services
 from ..access import newsroom_view, signed_in_user
@@ -44,11 +45,17 @@ def stories(request: HttpRequest) -> HttpResponse:
         category=_int(request.GET.get("category")),
         text=request.GET.get("q", "").strip(),
     )
-    page = Paginator(story_list(filters=filters), 50).get_page(request.GET.get("page"))
+    try:
+        found = story_list(filters=filters)
+        problem = ""
+    except QueryError as error:
+        found, problem = Article.objects.none(), str(error)
+    page = Paginator(found, 50).get_page(request.GET.get("page"))
     held = locks.locks_for(list(page.object_list))
     context = {
         "page": page,
         "filters": filters,
+        "problem": problem,
         "rows": [(story, held.get(story.pk)) for story in page],
         "statuses": Article.Status.choices,
         "authors": Author.objects.all(),

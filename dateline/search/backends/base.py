@@ -34,7 +34,7 @@ HEADLINE, STANDFIRST, BODY = 10.0, 4.0, 1.0
 class Candidate:
     id: int
     relevance: float  # the engine's own scale, higher is better
-    age_days: float  # at the moment of the search, never negative
+    age_days: float  # since published (a draft: started), never negative
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db import connection
 from django.db.models import F, FloatField, QuerySet, Value
 from django.db.models.expressions import Func
-from django.db.models.functions import Greatest
+from django.db.models.functions import Coalesce, Greatest
 
 from dateline.content.models import Article
 
@@ -123,7 +123,9 @@ class PostgresBackend(SearchBackend):
         relevance = SearchRank(
             F("search_entry__document"), ts_query(query), weights=WEIGHTS
         )
-        age = Greatest(_AgeInDays(Value(now) - F("published_at")), Value(0.0))
+        # A draft's age runs from when it was started.
+        written = Coalesce("published_at", "created_at")
+        age = Greatest(_AgeInDays(Value(now) - written), Value(0.0))
         # Newest first by id: PostgreSQL can walk the primary key backwards
         # and stop early, and ranks only the rows it keeps.
         rows = (

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
+from django.core.exceptions import FullResultSet
 from django.db import connection
 from django.db.models import QuerySet
 
@@ -77,7 +78,10 @@ def match_expression(query: Query) -> str:
 
 def _where(articles: QuerySet[Article]) -> tuple[str, list[Any]]:
     compiler = articles.query.get_compiler(using=articles.db)
-    sql, params = compiler.compile(articles.query.where)
+    try:
+        sql, params = compiler.compile(articles.query.where)
+    except FullResultSet:  # no condition: every article
+        return "1 = 1", []
     return sql or "1 = 1", list(params)
 
 
@@ -106,7 +110,8 @@ class SQLiteFTSBackend(SearchBackend):
         sql = (
             f'SELECT "content_article"."id", -bm25({TABLE}, {HEADLINE}, '
             f"{STANDFIRST}, {BODY}), max(0.0, julianday(%s) - "
-            f'julianday("content_article"."published_at")) '
+            f'julianday(coalesce("content_article"."published_at", '
+            f'"content_article"."created_at"))) '
             f'FROM {TABLE} CROSS JOIN "content_article" '
             f'ON "content_article"."id" = {TABLE}.rowid '
             f"WHERE {TABLE} MATCH %s AND {where} "
