@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+)
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.dates import MONTHS
@@ -71,9 +77,23 @@ def paginate(
 
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
+    if "s" in request.GET:
+        return wordpress_search(request)
     sections = queries.navigation_categories()
     context = {"front": queries.front_page(categories=sections), "navigation": sections}
     return render_page(request, "reader/home.html", context)
+
+
+@public_page
+def wordpress_search(request: HttpRequest, term: str | None = None) -> HttpResponse:
+    """WordPress's search URLs, /?s=words and /search/words/, moved for good
+    to /search/?q=words: old links, bookmarks and bots land on the one search
+    page, with its rate limit."""
+    words = request.GET.get("s", "") if term is None else term
+    url = reverse("reader:search")
+    return HttpResponsePermanentRedirect(
+        f"{url}?{urlencode({'q': words})}" if words else url
+    )
 
 
 @public_page

@@ -110,6 +110,22 @@ def test_search_page_keeps_the_query_in_the_masthead(client, seed):
     assert 'name="q" value="&lt;Putin&gt;"' in body
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "marks"),
+    [
+        ("/?s=Putin+Netanyahu", "/search/?q=Putin+Netanyahu", 2),
+        ("/search/Hanégbi/", "/search/?q=Han%C3%A9gbi", 1),
+        ("/?s=", "/search/", 0),
+    ],
+)
+def test_wordpress_search_urls_move_to_the_search_page(client, seed, old, new, marks):
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == new
+    page = client.get(new).content.decode()
+    assert page.count("<mark>") >= marks
+
+
 def test_empty_query_shows_the_form(client, seed):
     response = client.get("/search/", {"q": "  "})
     assert response.status_code == 200
