@@ -57,7 +57,7 @@ def fetch(
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    transport = _GuardedTransport(allow_private=allow_private, deadline=deadline)
+    transport = GuardedTransport(allow_private=allow_private, deadline=deadline)
     with httpx.Client(
         transport=transport,
         follow_redirects=True,
@@ -197,7 +197,11 @@ def _remaining(deadline: float, timeout: float | None) -> float:
     return left if timeout is None else min(left, timeout)
 
 
-class _GuardedTransport(httpx.HTTPTransport):
+class GuardedTransport(httpx.HTTPTransport):
+    """An httpx transport that checks every address a name resolves to as it
+    connects (no private or loopback ones unless allowed) and holds the whole
+    exchange to one deadline. Webhook deliveries use it too."""
+
     def __init__(self, *, allow_private: bool, deadline: float) -> None:
         super().__init__(trust_env=False)
         # httpx has no public hook for the network backend; httpcore does

@@ -6,8 +6,7 @@ import time
 
 import httpx
 
-from dateline.ingest.fetch import FetchError
-from dateline.ingest.fetch import _GuardedTransport as GuardedTransport
+from dateline.ingest.fetch import FetchError, GuardedTransport
 
 from .addresses import AddressRefused, check_scheme
 
