@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 
 from dateline.content.body import without_controls
 
-from .models import LegacyPath
+from .models import ImportedCategory, LegacyPath
 
 # WordPress's "plain" permalinks: /?p=123 and /?page_id=45.
 PLAIN_KEYS = ("p", "page_id")
@@ -31,7 +32,9 @@ class LegacyRedirectMiddleware:
         response = self.get_response(request)
         if response.status_code != 404:
             return response
-        return self._redirect(request.path) or response
+        return (
+            self._redirect(request.path) or _nested_category(request.path) or response
+        )
 
     def _redirect(self, path: str) -> HttpResponse | None:
         if without_controls(path) != path:
@@ -40,3 +43,30 @@ class LegacyRedirectMiddleware:
         if legacy is None or not legacy.article.is_public:
             return None
         return HttpResponsePermanentRedirect(legacy.article.get_absolute_url())
+
+
+def _nested_category(path: str) -> HttpResponse | None:
+    """WordPress puts a child category at /category/parent/child/ (and its
+    pages and feed below that); here every category is at /category/<slug>/.
+    Only a chain that matches the imported tree moves."""
+    parts = path.strip("/").split("/")
+    if len(parts) < 3 or parts[0] != "category":
+        return None
+    chain, tail = parts[1:], []
+    for n, part in enumerate(chain):
+        if part in ("page", "feed"):
+            chain, tail = chain[:n], chain[n:]
+            break
+    if len(chain) < 2:
+        return None
+    placed = {
+        row.category.slug: row.parent.slug if row.parent else None
+        for row in ImportedCategory.objects.filter(
+            category__slug__in=chain
+        ).select_related("category", "parent")
+    }
+    if any(placed.get(child, "") != parent for parent, child in pairwise(chain)):
+        return None
+    return HttpResponsePermanentRedirect(
+        "/".join(["", "category", chain[-1], *tail, ""])
+    )

@@ -1,6 +1,9 @@
+import pytest
+from django.urls import resolve
+
 from dateline.content.models import Article
-from dateline.ingest.models import LegacyPath
-from tests.factories import ArticleFactory
+from dateline.ingest.models import ImportedCategory, LegacyPath
+from tests.factories import ArticleFactory, CategoryFactory
 
 
 def test_an_old_permalink_moves_permanently_to_the_article(db, client):
@@ -31,3 +34,44 @@ def test_an_old_permalink_to_a_draft_stays_not_found(db, client):
 
 def test_unknown_paths_stay_not_found(db, client):
     assert client.get("/no/such/page/").status_code == 404
+
+
+@pytest.fixture
+def wordpress_tree(db):
+    """parent → child-1 → child-2, as the Theme Unit Test export has it."""
+    parent = CategoryFactory(name="Parent", slug="parent")
+    child = CategoryFactory(name="Child 1", slug="child-1")
+    grandchild = CategoryFactory(name="Child 2", slug="child-2")
+    ImportedCategory.objects.create(category=parent, parent=None)
+    ImportedCategory.objects.create(category=child, parent=parent)
+    ImportedCategory.objects.create(category=grandchild, parent=child)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/category/parent/child-1/", "/category/child-1/"),
+        ("/category/parent/child-1/child-2/", "/category/child-2/"),
+        ("/category/parent/child-1/page/2/", "/category/child-1/page/2/"),
+        ("/category/parent/child-1/feed/", "/category/child-1/feed/"),
+    ],
+)
+def test_wordpress_nested_category_paths_move_to_the_category(
+    client, wordpress_tree, old, new
+):
+    response = client.get(old)
+    assert (response.status_code, response["Location"]) == (301, new)
+    assert resolve(new).url_name in ("category", "category-feed")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/category/child-1/parent/",  # upside down
+        "/category/parent/child-2/",  # skips a level
+        "/category/parent/nobody/",
+        "/category/nobody/child-1/",
+    ],
+)
+def test_a_chain_the_tree_does_not_have_stays_not_found(client, wordpress_tree, path):
+    assert client.get(path).status_code == 404
