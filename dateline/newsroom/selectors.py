@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, QuerySet, Value, When
+from django.db.models.functions import Coalesce
 
 from dateline.accounts.models import User
 from dateline.content.models import Article
@@ -20,14 +21,17 @@ class StoryFilters:
 
 
 def story_list(*, filters: StoryFilters) -> QuerySet[Article]:
-    """Stories for the newsroom list, newest first; with text, best match
-    first, drafts included. Raise search.query.QueryError for text that
-    cannot be searched."""
+    """Stories for the newsroom list, newest first (by publishing time, or
+    when started for a story not yet dated); with text, best match first,
+    drafts included. Raise search.query.QueryError for text that cannot be
+    searched."""
+    # Not by id: imports and archives arrive in any order.
+    newest = Coalesce("published_at", "created_at")
     stories = (
         Article.objects.select_related("category", "created_by")
         .prefetch_related("authorships__author")
         .defer("body", "lead_text")
-        .order_by("-pk")
+        .order_by(newest.desc(), F("pk").desc())
     )
     if filters.status:
         stories = stories.filter(status=filters.status)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from django.test import Client
+from django.utils import timezone
 
 from dateline.content.models import Article, Revision
 from dateline.newsroom import services
 
-from ..factories import CategoryFactory
+from ..factories import ArticleFactory, CategoryFactory
 from .conftest import sign_in
 
 
@@ -74,6 +76,29 @@ def test_story_list_filters_by_state_category_author_and_text(
     assert headlines("status=published") == []
     assert headlines(f"q=storm&category={world.pk}") == ["Storm hits coast"]
     assert headlines(f"q=budget&category={world.pk}") == []
+
+
+def test_story_list_is_newest_first_whatever_order_stories_arrived_in(
+    users, client_for
+):
+    now = timezone.now()
+    ArticleFactory(headline="Yesterday's story", published_at=now - timedelta(days=1))
+    # An archive imported afterwards: a higher id, an older time.
+    ArticleFactory(headline="From the archive", published_at=now - timedelta(days=700))
+    ArticleFactory(
+        headline="Due tomorrow",
+        status=Article.Status.SCHEDULED,
+        published_at=now + timedelta(days=1),
+    )
+    services.article_create(by=users["editor"], data={"headline": "Fresh draft"})
+    page = client_for("editor").get("/newsroom/").content.decode()
+    rows = re.findall(r'<td><a href="/newsroom/stories/\d+/">([^<]+)</a>', page)
+    assert rows == [
+        "Due tomorrow",
+        "Fresh draft",
+        "Yesterday&#x27;s story",
+        "From the archive",
+    ]
 
 
 def test_the_text_filter_is_the_search_engine_over_every_state(
