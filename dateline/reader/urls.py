@@ -12,6 +12,7 @@ app_name = "reader"
 # moves from WordPress keeps every public path.
 urlpatterns = [
     path("", views.home, name="home"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("page/<int:page>/", views.latest, name="latest"),
     path("latest/", views.latest, name="latest"),
     path("search/", search_views.search, name="search"),

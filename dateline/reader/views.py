@@ -15,6 +15,7 @@ from django.http import (
     HttpResponsePermanentRedirect,
 )
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.dates import MONTHS
 from django.views.decorators.csrf import csrf_exempt
@@ -94,6 +95,12 @@ def wordpress_search(request: HttpRequest, term: str | None = None) -> HttpRespo
     return HttpResponsePermanentRedirect(
         f"{url}?{urlencode({'q': words})}" if words else url
     )
+
+
+@public_page
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which clients ask for without reading the page's icon link."""
+    return HttpResponsePermanentRedirect(static("reader/favicon.svg"))
 
 
 @public_page

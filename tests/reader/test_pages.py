@@ -1,6 +1,9 @@
+import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -220,3 +223,16 @@ def test_featured_image_offers_its_renditions_as_srcset(client, world):
     assert page.xpath("//article[@class='story']/figure/img/@srcset") == [
         "/media/r/320.jpg 320w, /media/r/640.jpg 640w"
     ]
+
+
+def test_every_page_names_its_icon_and_favicon_ico_leads_to_it(
+    client, published_article
+):
+    page = client.get("/").content.decode()
+    icon = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', page)
+    assert icon is not None
+    response = client.get("/favicon.ico")
+    assert (response.status_code, response["Location"]) == (301, icon.group(1))
+    assert icon.group(1).endswith("/reader/favicon.svg")
+    found = finders.find("reader/favicon.svg")
+    assert Path(found).read_bytes().startswith(b"<svg")
