@@ -27,5 +27,11 @@ urlpatterns = [
     path("<yyyy:year>/page/<int:page>/", views.archive, name="archive"),
     path("<yyyy:year>/<nn:month>/", views.archive, name="archive"),
     path("<yyyy:year>/<nn:month>/page/<int:page>/", views.archive, name="archive"),
+    path("<yyyy:year>/<nn:month>/<nn:day>/", views.archive, name="archive"),
+    path(
+        "<yyyy:year>/<nn:month>/<nn:day>/page/<int:page>/",
+        views.archive,
+        name="archive",
+    ),
     path("<yyyy:year>/<nn:month>/<nn:day>/<str:slug>/", views.article, name="article"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -158,8 +159,13 @@ def author(request: HttpRequest, slug: str, page: int = 1) -> HttpResponse:
 
 @public_page
 def archive(
-    request: HttpRequest, year: int, month: int | None = None, page: int = 1
+    request: HttpRequest,
+    year: int,
+    month: int | None = None,
+    day: int | None = None,
+    page: int = 1,
 ) -> HttpResponse:
+    """A year's, month's or day's stories: WordPress's date archives."""
     if month is not None and not 1 <= month <= 12:
         raise Http404("No such month")
     filters: dict[str, object] = {"published_at__year": year}
@@ -167,6 +173,13 @@ def archive(
     if month is not None:
         filters["published_at__month"] = month
         title = f"{MONTHS[month]} {year}"
+    if day is not None and month is not None:
+        try:
+            date(year, month, day)
+        except ValueError:
+            raise Http404("No such day") from None
+        filters["published_at__day"] = day
+        title = f"{day} {MONTHS[month]} {year}"
     context = {
         **paginate(request, queries.listing(**filters), page),
         "title": title,

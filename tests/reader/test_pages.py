@@ -165,12 +165,17 @@ def test_empty_category_is_an_empty_page_not_an_error(client):
     assert page.xpath("string(//p[@class='empty'])") == "No articles here yet."
 
 
-def test_archives_list_by_year_and_month(client, world):
+def test_archives_list_by_year_month_and_day(client, world):
     article = ArticleFactory(category=world)
+    ArticleFactory(
+        category=world, published_at=article.published_at - timedelta(days=2)
+    )
     day = timezone.localtime(article.published_at)
-    page = _page(client, f"/{day.year}/{day.month:02d}/")
+    page = _page(client, f"/{day.year}/{day.month:02d}/{day.day:02d}/")
     assert page.xpath("//main//article//h2/a/text()") == [article.headline]
+    assert page.xpath("string(//h1)") == f"{day.day} {day:%B} {day.year}"
     _page(client, f"/{day.year}/13/", status=404)
+    _page(client, f"/{day.year}/02/30/", status=404)
 
 
 def test_404_page_has_the_site_look_and_recent_posts(client, published_article):
