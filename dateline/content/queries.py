@@ -38,6 +38,13 @@ class FrontPage:
     lead: Article | None
     latest: list[Article]
     sections: list[Section]
+    read_all: bool  # lead and latest are every published article
+
+    def newest(self, count: int) -> list[Article] | None:
+        """The newest `count` published articles, if this page read them
+        already (Recent Posts on the home page); else None."""
+        read = [self.lead, *self.latest] if self.lead else []
+        return read[:count] if count <= len(read) or self.read_all else None
 
 
 def front_page(
@@ -78,7 +85,12 @@ def front_page(
         for category, articles in by_category.items()
     ]
     sections.sort(key=lambda s: (s.category.position, s.category.name))
-    return FrontPage(lead=top[0] if top else None, latest=top[1:], sections=sections)
+    return FrontPage(
+        lead=top[0] if top else None,
+        latest=top[1:],
+        sections=sections,
+        read_all=len(top) <= latest,
+    )
 
 
 def listing(**filters: object) -> QuerySet[Article]:

@@ -46,9 +46,10 @@ def render_page(
     """Render a page with the parts every page has: navigation, Recent Posts."""
     if "navigation" not in context:
         context["navigation"] = queries.navigation_categories()
-    context["recent_posts"] = queries.recent_articles(
-        exclude=shown, limit=settings.RECENT_POSTS_COUNT
-    )
+    if context.get("recent_posts") is None:
+        context["recent_posts"] = queries.recent_articles(
+            exclude=shown, limit=settings.RECENT_POSTS_COUNT
+        )
     return render(request, template, context, status=status)
 
 
@@ -82,7 +83,13 @@ def home(request: HttpRequest) -> HttpResponse:
     if "s" in request.GET:
         return wordpress_search(request)
     sections = queries.navigation_categories()
-    context = {"front": queries.front_page(categories=sections), "navigation": sections}
+    front = queries.front_page(categories=sections)
+    context = {
+        "front": front,
+        "navigation": sections,
+        # The newest stories are on the page already: no second read for them.
+        "recent_posts": front.newest(settings.RECENT_POSTS_COUNT),
+    }
     return render_page(request, "reader/home.html", context)
 
 

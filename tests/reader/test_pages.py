@@ -178,6 +178,26 @@ def test_archives_list_by_year_month_and_day(client, world):
     _page(client, f"/{day.year}/02/30/", status=404)
 
 
+@pytest.mark.parametrize(
+    ("stories", "shown"),
+    [(3, 6), (20, 6), (20, 9), (20, 12), (9, 12)],
+)
+def test_home_page_recent_posts_are_the_newest_however_many_are_asked_for(
+    client, world, settings, stories, shown
+):
+    # The home page reuses its own newest stories for Recent Posts when it
+    # has read enough of them; the list must not change either way.
+    settings.RECENT_POSTS_COUNT = shown
+    for n in range(stories):
+        ArticleFactory(
+            category=world, published_at=timezone.now() - timedelta(hours=n + 1)
+        )
+    expected = [a.headline for a in Article.objects.published()[:shown]]
+    page = _page(client, "/")
+    titles = page.xpath("//aside[@class='recent-posts']//h3/a/text()")
+    assert titles == expected
+
+
 def test_404_page_has_the_site_look_and_recent_posts(client, published_article):
     page = _page(client, "/no/such/page/", status=404)
     assert page.xpath("string(//h1)") == "Page not found"
@@ -210,8 +230,9 @@ def test_query_counts_stay_flat_from_10_to_1000_articles(client, settings):
     small = counts()
     publish_many(990, category=CategoryFactory(name="Sports"), author=author, tag=topic)
     assert counts() == small
-    # Pinned: navigation, recent posts (+authors), and the page's own reads.
-    assert small["/"] == 7
+    # Pinned: navigation, recent posts (+authors), and the page's own reads;
+    # the home page's Recent Posts are its own newest stories, read once.
+    assert small["/"] == 5
     assert small[article.get_absolute_url()] == 7
 
 
