@@ -3,10 +3,10 @@ import subprocess
 import sys
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from dateline.serve.server import SERVERS, serve
+from dateline.serve.static import static_collect
 
 
 class Command(BaseCommand):
@@ -49,7 +49,7 @@ class Command(BaseCommand):
                 "Several workers need a shared cache: set DATELINE_USE_REDIS=1 "
                 "(and DATELINE_REDIS_URL), or serve with --workers 1."
             )
-        call_command("collectstatic", interactive=False, verbosity=0)
+        static_collect()
         consumer = None
         if not no_tasks:
             # Embedded mode: scheduled publishing and polling run beside the
