@@ -1,4 +1,8 @@
-"""Old WordPress permalinks move permanently to the articles they became."""
+"""Old WordPress addresses move permanently to what they became here.
+
+Permalinks of imported posts, plain /?p= links, nested category paths, the
+AMP plugin's …/amp/ pages and WordPress's other feed addresses.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.urls import Resolver404, resolve, reverse
 
 from dateline.content.body import without_controls
 
@@ -13,6 +18,8 @@ from .models import ImportedCategory, LegacyPath
 
 # WordPress's "plain" permalinks: /?p=123 and /?page_id=45.
 PLAIN_KEYS = ("p", "page_id")
+# WordPress serves its feeds under these names too; RSS 2.0 is /feed/ here.
+FEED_ALIASES = ("rss2", "rss", "rdf")
 
 
 class LegacyRedirectMiddleware:
@@ -26,15 +33,39 @@ class LegacyRedirectMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        plain = request.path == "/" and any(k in request.GET for k in PLAIN_KEYS)
-        if plain and (redirect := self._redirect(request.get_full_path())):
+        if request.path == "/" and (redirect := self._on_home(request)):
             return redirect
         response = self.get_response(request)
         if response.status_code != 404:
             return response
+        path = request.path
         return (
-            self._redirect(request.path) or _nested_category(request.path) or response
+            self._redirect(path)
+            or _nested_category(path)
+            or _feed_alias(path)
+            or self._amp(path)
+            or response
         )
+
+    def _on_home(self, request: HttpRequest) -> HttpResponse | None:
+        if any(key in request.GET for key in PLAIN_KEYS):
+            return self._redirect(request.get_full_path())
+        feed = request.GET.get("feed")  # /?feed=rss2, /?feed=atom
+        if feed in FEED_ALIASES or feed == "atom":
+            name = "distribution:feed-atom" if feed == "atom" else "distribution:feed"
+            return HttpResponsePermanentRedirect(reverse(name))
+        return None
+
+    def _amp(self, path: str) -> HttpResponse | None:
+        """The AMP plugin's copy of a page, /…/amp/: the page itself now."""
+        if not path.endswith("/amp/"):
+            return None
+        page = path.removesuffix("amp/")
+        try:
+            resolve(page)
+        except Resolver404:
+            return self._redirect(page)  # an old permalink, then its article
+        return HttpResponsePermanentRedirect(page)
 
     def _redirect(self, path: str) -> HttpResponse | None:
         if without_controls(path) != path:
@@ -70,3 +101,16 @@ def _nested_category(path: str) -> HttpResponse | None:
     return HttpResponsePermanentRedirect(
         "/".join(["", "category", chain[-1], *tail, ""])
     )
+
+
+def _feed_alias(path: str) -> HttpResponse | None:
+    """…/feed/rss2/, …/feed/rss/ and …/feed/rdf/: the RSS feed at …/feed/."""
+    for alias in FEED_ALIASES:
+        if path.endswith(f"/feed/{alias}/"):
+            feed = path.removesuffix(f"{alias}/")
+            try:
+                resolve(feed)
+            except Resolver404:
+                return None
+            return HttpResponsePermanentRedirect(feed)
+    return None

@@ -75,3 +75,43 @@ def test_wordpress_nested_category_paths_move_to_the_category(
 )
 def test_a_chain_the_tree_does_not_have_stays_not_found(client, wordpress_tree, path):
     assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/?feed=rss2", "/feed/"),
+        ("/?feed=atom", "/feed/atom/"),
+        ("/feed/rss2/", "/feed/"),
+        ("/feed/rdf/", "/feed/"),
+        ("/category/world/feed/rss/", "/category/world/feed/"),
+        ("/tag/gaza/feed/rss2/", "/tag/gaza/feed/"),
+    ],
+)
+def test_wordpress_feed_addresses_move_to_the_feeds(client, db, old, new):
+    CategoryFactory(name="World", slug="world")
+    response = client.get(old)
+    assert (response.status_code, response["Location"]) == (301, new)
+
+
+def test_an_amp_page_moves_to_the_page_itself(client, db):
+    article = ArticleFactory(slug="ceasefire")
+    url = article.get_absolute_url()
+    response = client.get(f"{url}amp/")
+    assert (response.status_code, response["Location"]) == (301, url)
+    assert client.get(url).status_code == 200
+
+
+def test_an_old_permalinks_amp_page_moves_to_the_article(client, db):
+    article = ArticleFactory(slug="new-home")
+    LegacyPath.objects.create(path="/old/2013/story/", article=article)
+    response = client.get("/old/2013/story/amp/")
+    assert (response.status_code, response["Location"]) == (
+        301,
+        article.get_absolute_url(),
+    )
+
+
+@pytest.mark.parametrize("path", ["/no/such/amp/", "/no/feed/rss2/", "/?feed=nonsense"])
+def test_other_lookalikes_are_left_alone(client, db, path):
+    assert client.get(path).status_code == (200 if path.startswith("/?") else 404)
