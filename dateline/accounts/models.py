@@ -36,6 +36,7 @@ class AuditEntry(models.Model):
         DELETE = "delete", "Deleted"
         ROLE_CHANGE = "role_change", "Role changed"
         USER_CREATE = "user_create", "Account created"
+        SOURCE_CHANGE = "source_change", "Wire source changed"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     action = models.CharField(max_length=24, choices=Action)

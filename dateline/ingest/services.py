@@ -158,6 +158,8 @@ def _article_create(
         body=item.body_html,
         category=category,
         updated_at=item.updated_at or now,
+        # "Queue for review": in the newsroom's review queue, not a draft.
+        status=Article.Status.DRAFT if publish else Article.Status.IN_REVIEW,
     )
     names = byline_names(item.byline) or ([item.agency] if item.agency else [])
     authors = [author_named(n) for n in names]

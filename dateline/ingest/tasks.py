@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task, lock_task
+from huey.contrib.djhuey import db_periodic_task, db_task, lock_task
 
+from .models import Source
 from .services import source_run, sources_due
 
 
@@ -16,3 +17,11 @@ def sources_poll() -> int:
     for source in due:
         source_run(source=source)
     return len(due)
+
+
+@db_task()
+def source_run_now(source_id: int) -> None:
+    """Run one source now, as an editor asked; gone or disabled: nothing."""
+    source = Source.objects.filter(pk=source_id, is_enabled=True).first()
+    if source is not None:
+        source_run(source=source)

@@ -8,6 +8,7 @@ from django import forms
 
 from dateline.content.models import Author, Category, Correction, Image
 from dateline.content.models.revisions import SNAPSHOT_FIELDS
+from dateline.ingest.models import Source
 
 DATETIME_INPUT = forms.DateTimeInput(
     attrs={"type": "datetime-local", "step": "1"}, format="%Y-%m-%dT%H:%M:%S"
@@ -134,3 +135,49 @@ class CategoryForm(forms.Form):
     description = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+
+
+class SourceForm(forms.ModelForm):
+    poll_minutes = forms.IntegerField(
+        min_value=1, max_value=24 * 60, initial=15, label="Poll every (minutes)"
+    )
+
+    class Meta:
+        model = Source
+        fields = [
+            "name",
+            "slug",
+            "kind",
+            "url",
+            "folder",
+            "poll_minutes",
+            "default_category",
+            "default_author",
+            "rule",
+            "is_enabled",
+            "is_internal",
+        ]
+        labels = {
+            "url": "URL",
+            "folder": "Folder on the server",
+            "is_enabled": "Enabled",
+            "is_internal": "Internal (may reach private and loopback addresses)",
+        }
+
+    def __init__(self, *args: Any, may_trust: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not may_trust:
+            # A disabled field keeps its stored value whatever is posted.
+            self.fields["is_internal"].disabled = True
+            self.fields["is_internal"].help_text = "Only an admin may change this."
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        kind, url, folder = data.get("kind"), data.get("url"), data.get("folder")
+        if kind == Source.Kind.FEED and not url:
+            self.add_error("url", "A feed needs its URL.")
+        elif kind == Source.Kind.FOLDER and not folder:
+            self.add_error("folder", "A drop folder needs its path.")
+        elif not url and not folder:
+            self.add_error("url", "Give a URL or a folder.")
+        return data

@@ -28,6 +28,9 @@ class Action(StrEnum):
     DELETE = "delete"
     MANAGE_USERS = "manage users"
     MANAGE_TAXONOMY = "manage categories and tags"
+    MANAGE_SOURCES = "manage wire sources"
+    # A source marked internal may fetch from private and loopback addresses.
+    TRUST_SOURCES = "let a wire source reach the internal network"
     READ_AUDIT_LOG = "read the audit log"
 
 
@@ -108,6 +111,16 @@ def can_manage_taxonomy(user: User) -> bool:
     return user.role in DESK
 
 
+def can_manage_sources(user: User) -> bool:
+    if not is_member(user):
+        return False
+    return user.role in DESK
+
+
+def can_trust_sources(user: User) -> bool:
+    return can_manage_users(user)
+
+
 def can_read_audit_log(user: User) -> bool:
     return can_manage_users(user)
 
@@ -125,6 +138,8 @@ _GLOBAL = {
     Action.CREATE: can_create,
     Action.MANAGE_USERS: can_manage_users,
     Action.MANAGE_TAXONOMY: can_manage_taxonomy,
+    Action.MANAGE_SOURCES: can_manage_sources,
+    Action.TRUST_SOURCES: can_trust_sources,
     Action.READ_AUDIT_LOG: can_read_audit_log,
 }
 

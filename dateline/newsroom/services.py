@@ -29,9 +29,12 @@ from dateline.content.models import (
     article_snapshot,
 )
 from dateline.content.models.revisions import SNAPSHOT_FIELDS
+from dateline.ingest.models import Source
+from dateline.ingest.tasks import source_run_now
 from dateline.publishing import services as publishing
 
 from . import permissions
+from .forms import SourceForm
 from .permissions import Action
 
 Status = Article.Status
@@ -300,3 +303,29 @@ def category_create(*, by: User, name: str, description: str = "") -> Category:
     return Category.objects.create(
         name=name, slug=slug, description=description, position=position
     )
+
+
+def source_save(*, by: User, form: SourceForm) -> Source:
+    """Add or change a wire source from a valid form (editors and admins)."""
+    require(by, Action.MANAGE_SOURCES)
+    if "is_internal" in form.changed_data:
+        require(by, Action.TRUST_SOURCES)
+    source = form.save()
+    audit_record(
+        action=AuditEntry.Action.SOURCE_CHANGE,
+        actor=by,
+        target=source.name,
+        detail=(
+            f"{source.get_kind_display()}: {source.url or source.folder}; "
+            f"{source.get_rule_display().lower()}; "
+            f"{'enabled' if source.is_enabled else 'disabled'}"
+            f"{'; internal' if source.is_internal else ''}"
+        ),
+    )
+    return source
+
+
+def source_run_soon(*, by: User, source: Source) -> None:
+    """Poll a source now rather than at its next turn, on the task queue."""
+    require(by, Action.MANAGE_SOURCES)
+    source_run_now(source.pk)

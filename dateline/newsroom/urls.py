@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, media, people, revisions, stories, workflow
+from .views import auth, media, people, revisions, sources, stories, workflow
 
 app_name = "newsroom"
 
@@ -31,6 +31,9 @@ urlpatterns = [
     path("media.json", media.media_json, name="media_json"),
     path("tags.json", people.tags_json, name="tags_json"),
     path("categories/", people.categories, name="categories"),
+    path("sources/", sources.sources, name="sources"),
+    path("sources/<int:pk>/", sources.source, name="source"),
+    path("sources/<int:pk>/run/", sources.source_run, name="source_run"),
     path("users/", people.users, name="users"),
     path("users/<int:pk>/role/", people.user_role, name="user_role"),
     path("audit/", people.audit_log, name="audit"),

@@ -37,7 +37,7 @@ SEED_ITEM = {
 }
 
 
-def test_good_feed_imports_every_item_as_a_draft(db, corpora):
+def test_good_feed_queues_every_item_for_review(db, corpora):
     run = document_ingest(
         data=(corpora / "feeds/good/guardian.rss").read_bytes(), label="guardian"
     )
@@ -49,7 +49,7 @@ def test_good_feed_imports_every_item_as_a_draft(db, corpora):
         0,
     )
     assert Article.objects.count() == 55
-    assert Article.objects.filter(status=Article.Status.DRAFT).count() == 55
+    assert Article.objects.filter(status=Article.Status.IN_REVIEW).count() == 55
     article = Article.objects.get(
         headline="Trump State of the Union address promised unity but emphasized discord"
     )
