@@ -172,7 +172,7 @@ class SourceForm(forms.ModelForm):
             self.fields["is_internal"].help_text = "Only an admin may change this."
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         kind, url, folder = data.get("kind"), data.get("url"), data.get("folder")
         if kind == Source.Kind.FEED and not url:
             self.add_error("url", "A feed needs its URL.")
