@@ -168,8 +168,17 @@ class SourceForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not may_trust:
             # A disabled field keeps its stored value whatever is posted.
-            self.fields["is_internal"].disabled = True
-            self.fields["is_internal"].help_text = "Only an admin may change this."
+            for name in ("is_internal", "folder"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = "Only an admin may change this."
+            if self.instance.is_internal:
+                for name in ("url", "kind"):
+                    self.fields[name].disabled = True
+                    self.fields[
+                        name
+                    ].help_text = (
+                        "An internal source's address is an admin's to change."
+                    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -29,8 +29,9 @@ class Action(StrEnum):
     MANAGE_USERS = "manage users"
     MANAGE_TAXONOMY = "manage categories and tags"
     MANAGE_SOURCES = "manage wire sources"
-    # A source marked internal may fetch from private and loopback addresses.
-    TRUST_SOURCES = "let a wire source reach the internal network"
+    # An internal source fetches from private and loopback addresses; a drop
+    # folder reads and moves files on the server.
+    TRUST_SOURCES = "let a wire source reach the internal network or the server's files"
     READ_AUDIT_LOG = "read the audit log"
 
 

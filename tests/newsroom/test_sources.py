@@ -64,6 +64,51 @@ def test_only_an_admin_lets_a_source_reach_the_internal_network(client_for):
     assert source.is_internal is True
 
 
+def test_an_editor_cannot_repoint_an_internal_source(client_for):
+    source = Source.objects.create(
+        name="Agency", slug="agency", url="http://10.0.0.5/feed.xml", is_internal=True
+    )
+    client_for("editor").post(
+        f"/newsroom/sources/{source.pk}/",
+        {**FORM, "url": "http://169.254.169.254/latest/meta-data/"},
+    )
+    source.refresh_from_db()
+    assert source.url == "http://10.0.0.5/feed.xml"
+
+
+def test_an_editor_cannot_choose_a_folder_on_the_server(client_for):
+    client_for("editor").post(
+        "/newsroom/sources/", {**FORM, "kind": "folder", "url": "", "folder": "/etc"}
+    )
+    assert Source.objects.exists() is False  # the folder was ignored: refused
+    client_for("admin").post(
+        "/newsroom/sources/", {**FORM, "kind": "folder", "url": "", "folder": "/srv/in"}
+    )
+    assert Source.objects.get().folder == "/srv/in"
+
+
+def test_the_service_refuses_an_editor_whatever_the_form_allows(users):
+    from django.core.exceptions import PermissionDenied
+
+    from dateline.newsroom.forms import SourceForm
+    from dateline.newsroom.services import source_save
+
+    source = Source.objects.create(
+        name="Agency", slug="agency", url="http://10.0.0.5/feed.xml", is_internal=True
+    )
+    # A form built without the editor's restrictions, as another caller might.
+    form = SourceForm(
+        {**FORM, "url": "http://127.0.0.1:6379/", "is_internal": "on"},
+        instance=source,
+        may_trust=True,
+    )
+    assert form.is_valid(), form.errors
+    with pytest.raises(PermissionDenied):
+        source_save(by=users["editor"], form=form)
+    source.refresh_from_db()
+    assert source.url == "http://10.0.0.5/feed.xml"
+
+
 @pytest.mark.parametrize(
     ("change", "field", "message"),
     [
