@@ -231,6 +231,9 @@ AXES_VERBOSE = False
 MEDIA_MAX_BYTES = int(os.environ.get("DATELINE_MEDIA_MAX_BYTES", str(20 * 1024 * 1024)))
 MEDIA_MAX_PIXELS = int(os.environ.get("DATELINE_MEDIA_MAX_PIXELS", "50000000"))
 MEDIA_RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
+# A request body other than a file upload: a story's longest body (500,000
+# characters) sent as JSON with every character escaped is about 6 MB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

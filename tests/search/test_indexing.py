@@ -159,3 +159,47 @@ def test_reindex_command(bulk):
     call_command("reindex", "--catch-up", stdout=out)
     assert out.getvalue() == "Indexed 0 changed articles.\n"
     assert len(found("bulk")) == 30
+
+
+def test_rebuilding_for_another_language_changes_the_stemmer(db, settings):
+    ArticleFactory(headline="Marathon running", slug="marathon")
+    index_rebuild()
+    assert found("run") == ["marathon"]  # English: running → run
+    settings.SITE_LANGUAGE = "fr"
+    index_rebuild()  # over a live index, in place
+    assert found("run") == []
+    assert found("running") == ["marathon"]
+    settings.SITE_LANGUAGE = "en"
+    index_rebuild()
+    assert found("run") == ["marathon"]
+
+
+def test_saves_of_other_fields_leave_the_entry_alone(
+    draft, django_capture_on_commit_callbacks
+):
+    draft.status = Article.Status.IN_REVIEW
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        draft.save(update_fields=["status"])
+    assert callbacks == []
+    draft.standfirst = "Envoys agree a timetable."
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        draft.save(update_fields=["standfirst"])
+    assert len(callbacks) == 1
+    assert SearchEntry.objects.get(pk=draft.pk).standfirst == draft.standfirst
+
+
+def test_a_failed_index_write_does_not_fail_the_save(
+    draft, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
+    from dateline.search import indexing
+
+    def broken(**_):
+        raise RuntimeError("index unavailable")
+
+    monkeypatch.setattr(indexing, "articles_index", broken)
+    draft.headline = "Saved all the same"
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.save()
+    draft.refresh_from_db()
+    assert draft.headline == "Saved all the same"
+    assert "index unavailable" in caplog.text

@@ -83,15 +83,17 @@ def schema(language: str) -> list[str]:
         # unaccent is a trusted extension (PostgreSQL 13+): the database
         # owner may create it.
         "CREATE EXTENSION IF NOT EXISTS unaccent",
-        f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}",
-        f"CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = simple)",
+        # Altered in place, never dropped: searches running meanwhile keep
+        # working, and the trigger's cached plans stay valid.
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = "
+        f"'{CONFIG}') THEN CREATE TEXT SEARCH CONFIGURATION {CONFIG} "
+        f"(COPY = simple); END IF; END $$",
         f"ALTER TEXT SEARCH CONFIGURATION {CONFIG} ALTER MAPPING FOR hword, "
         "hword_part, word, asciihword, hword_asciipart, asciiword "
         f"WITH unaccent, {dictionary(language)}",
         f"CREATE OR REPLACE FUNCTION {TRIGGER}() RETURNS trigger LANGUAGE plpgsql "
         f"AS $$ BEGIN NEW.document := {vector}; RETURN NEW; END $$",
-        f"DROP TRIGGER IF EXISTS {TRIGGER} ON {ENTRIES}",
-        f"CREATE TRIGGER {TRIGGER} BEFORE INSERT OR UPDATE OF headline, standfirst, "
+        f"CREATE OR REPLACE TRIGGER {TRIGGER} BEFORE INSERT OR UPDATE OF headline, standfirst, "
         f"body ON {ENTRIES} FOR EACH ROW EXECUTE FUNCTION {TRIGGER}()",
     ]
 
@@ -120,18 +122,25 @@ def _newest_first(query: Query) -> OrderBy:
 class PostgresBackend(SearchBackend):
     @contextmanager
     def bulk_load(self, *, language: str) -> Iterator[None]:
-        # Building the GIN index once at the end is much faster than
-        # updating it row by row.
+        # Into an empty index, building the GIN index once at the end is much
+        # faster than updating it row by row. Over a live one, dropping it
+        # would lock every search out until the rebuild commits: the rows are
+        # replaced under it instead, and searches read the old ones meanwhile.
+        empty = not SearchEntry.objects.exists()
         with connection.cursor() as cursor:
-            cursor.execute(f"DROP INDEX IF EXISTS {TRIGGER}")
+            if empty:
+                cursor.execute(f"DROP INDEX IF EXISTS {TRIGGER}")
             for statement in schema(language):
                 cursor.execute(statement)
         yield
-        with connection.cursor() as cursor:
-            # Django's foreign keys are checked at commit; CREATE INDEX
-            # refuses to run while such checks are pending.
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute(f"CREATE INDEX {TRIGGER} ON {ENTRIES} USING gin (document)")
+        if empty:
+            with connection.cursor() as cursor:
+                # Django's foreign keys are checked at commit; CREATE INDEX
+                # refuses to run while such checks are pending.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                cursor.execute(
+                    f"CREATE INDEX {TRIGGER} ON {ENTRIES} USING gin (document)"
+                )
 
     def candidates(
         self, query: Query, articles: QuerySet[Article], *, now: datetime
