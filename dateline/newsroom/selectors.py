@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Case, F, IntegerField, QuerySet, Value, When
-from django.db.models.functions import Coalesce
 
 from dateline.accounts.models import User
-from dateline.content.models import Article
+from dateline.content.models import Article, ArticleAuthor
+from dateline.content.models.article import NEWSROOM_ORDER
 from dateline.search.selectors import story_search
 
 
@@ -25,30 +25,33 @@ def story_list(*, filters: StoryFilters) -> QuerySet[Article]:
     when started for a story not yet dated); with text, best match first,
     drafts included. Raise search.query.QueryError for text that cannot be
     searched."""
-    # Not by id: imports and archives arrive in any order.
-    newest = Coalesce("published_at", "created_at")
+    # Plain conditions on the article alone (the author through a
+    # subquery): the search engine ranks within exactly these.
+    chosen = Article.objects.all()
+    if filters.status:
+        chosen = chosen.filter(status=filters.status)
+    if filters.author:
+        bylines = ArticleAuthor.objects.filter(author_id=filters.author)
+        chosen = chosen.filter(pk__in=bylines.values("article_id"))
+    if filters.category:
+        chosen = chosen.filter(category_id=filters.category)
     stories = (
-        Article.objects.select_related("category", "created_by")
+        chosen.select_related("category", "created_by")
         .prefetch_related("authorships__author")
         .defer("body", "lead_text")
-        .order_by(newest.desc(), F("pk").desc())
+        # Not by id: imports and archives arrive in any order.
+        .order_by(NEWSROOM_ORDER.desc(), F("pk").desc())
     )
-    if filters.status:
-        stories = stories.filter(status=filters.status)
-    if filters.author:
-        stories = stories.filter(authors__pk=filters.author)
-    if filters.category:
-        stories = stories.filter(category_id=filters.category)
     if filters.text:
         # The readers' engine (stemming, phrases, prefixes, any script) over
-        # every state; the other filters then narrow its ranking.
-        ranked = story_search(text=filters.text)
+        # every state, within the other filters.
+        ranked = story_search(text=filters.text, articles=chosen)
         position = Case(
             *(When(pk=pk, then=Value(n)) for n, pk in enumerate(ranked)),
             output_field=IntegerField(),
         )
         stories = stories.filter(pk__in=ranked).order_by(position)
-    return stories.distinct()
+    return stories
 
 
 def newsroom_users() -> QuerySet[User]:

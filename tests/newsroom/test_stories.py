@@ -197,3 +197,28 @@ def test_autosave_endpoint_keeps_text_without_saving_the_story(users, client_for
     autosave = article.revisions.get(action=Revision.Action.AUTOSAVE)
     assert autosave.snapshot["body"] == "<p>half a thought</p>"
     sign_in(Client(), users["author"])
+
+
+def test_the_text_filter_ranks_within_the_other_filters(
+    users, client_for, monkeypatch, django_capture_on_commit_callbacks
+):
+    from dateline.search.backends import base, postgres, sqlite_fts
+
+    for module in (base, postgres, sqlite_fts):
+        monkeypatch.setattr(module, "CANDIDATES", 3)
+    world, sport = CategoryFactory(name="World"), CategoryFactory(name="Sport")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_create(
+            by=users["editor"], data={"headline": "Flood warning", "category": world.pk}
+        )
+        for n in range(4):  # newer matches, enough to fill the ranking
+            services.article_create(
+                by=users["editor"],
+                data={"headline": f"Flood match {n}", "category": sport.pk},
+            )
+    page = (
+        client_for("editor")
+        .get("/newsroom/", {"q": "flood", "category": world.pk})
+        .content.decode()
+    )
+    assert "Flood warning" in page

@@ -4,7 +4,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,6 +13,10 @@ from ..body import plain_text, sanitize, without_controls
 from .media import Image
 from .people import Author
 from .taxonomy import Category, Tag
+
+# A story's place in the newsroom's list: when it went (or goes) out, or for
+# one not yet dated, when it was started.
+NEWSROOM_ORDER = Coalesce("published_at", "created_at")
 
 # Enough plain text for any teaser, so listings never load the body.
 LEAD_TEXT_CHARS = 600
@@ -97,6 +102,10 @@ class Article(models.Model):
             models.Index(
                 fields=["category", "status", "-published_at"],
                 name="article_section_newest",
+            ),
+            # The newsroom's story list (newsroom.selectors.story_list).
+            models.Index(
+                NEWSROOM_ORDER.desc(), F("id").desc(), name="article_newsroom_order"
             ),
         ]
 
