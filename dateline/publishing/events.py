@@ -1,6 +1,6 @@
 """Signals sent after commit when public content changes.
 
-Receivers (cache purging, search indexing, webhooks) live in their own
+Receivers (cache purging, webhooks) live in their own
 packages; publishing never learns who listens.
 """
 

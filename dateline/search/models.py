@@ -5,7 +5,7 @@ from dateline.content.models import Article
 
 
 class SearchEntry(models.Model):
-    """The indexed text of one published article.
+    """The indexed text of one article, in any state (decision 0005).
 
     The text is stored already plain and normalized (see folding.py), so that
     snippets are cut from exactly what was indexed. SQLite keeps an FTS5 table

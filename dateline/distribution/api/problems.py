@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from http import HTTPStatus
 from typing import Any
 
@@ -70,7 +71,11 @@ def _too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
 def _bad_request(
     request: HttpRequest, exc: SuspiciousOperation | BadRequest
 ) -> HttpResponse:
-    # Django would answer these with the reader's HTML error page.
+    # Django would answer these with the reader's HTML error page, and log
+    # the suspicious ones for the security log; so do we.
+    if isinstance(exc, SuspiciousOperation):
+        security = logging.getLogger(f"django.security.{type(exc).__name__}")
+        security.error(str(exc), extra={"status_code": 400, "request": request})
     return problem(400, "The request could not be read.")
 
 
