@@ -20,7 +20,13 @@ class StoryFilters:
     text: str = ""
 
 
-def story_list(*, filters: StoryFilters) -> QuerySet[Article]:
+@dataclass(frozen=True)
+class StoryList:
+    stories: QuerySet[Article]
+    more: bool  # the text matched more than the search ranks; filters reach them
+
+
+def story_list(*, filters: StoryFilters) -> StoryList:
     """Stories for the newsroom list, newest first (by publishing time, or
     when started for a story not yet dated); with text, best match first,
     drafts included. Raise search.query.QueryError for text that cannot be
@@ -45,13 +51,14 @@ def story_list(*, filters: StoryFilters) -> QuerySet[Article]:
     if filters.text:
         # The readers' engine (stemming, phrases, prefixes, any script) over
         # every state, within the other filters.
-        ranked = story_search(text=filters.text, articles=chosen)
+        ranking = story_search(text=filters.text, articles=chosen)
         position = Case(
-            *(When(pk=pk, then=Value(n)) for n, pk in enumerate(ranked)),
+            *(When(pk=pk, then=Value(n)) for n, pk in enumerate(ranking.ids)),
             output_field=IntegerField(),
         )
-        stories = stories.filter(pk__in=ranked).order_by(position)
-    return stories
+        stories = stories.filter(pk__in=ranking.ids).order_by(position)
+        return StoryList(stories=stories, more=ranking.more)
+    return StoryList(stories=stories, more=False)
 
 
 def newsroom_users() -> QuerySet[User]:

@@ -97,8 +97,8 @@ def search_articles(
     return Results(query, articles)
 
 
-def story_search(*, text: str, articles: QuerySet[Article]) -> list[int]:
-    """Ids of the stories among `articles`, in any state, matching what an
-    editor typed, best first; raise query.QueryError. Only the newsroom may
-    show these. `articles` may filter on the article's own columns only."""
-    return Results(parse(text), articles).ranking.ids
+def story_search(*, text: str, articles: QuerySet[Article]) -> Ranking:
+    """The stories among `articles`, in any state, matching what an editor
+    typed, best first; raise query.QueryError. Only the newsroom may show
+    these. `articles` may filter on the article's own columns only."""
+    return Results(parse(text), articles).ranking

@@ -216,9 +216,11 @@ def test_the_text_filter_ranks_within_the_other_filters(
                 by=users["editor"],
                 data={"headline": f"Flood match {n}", "category": sport.pk},
             )
-    page = (
-        client_for("editor")
-        .get("/newsroom/", {"q": "flood", "category": world.pk})
-        .content.decode()
-    )
-    assert "Flood warning" in page
+    client = client_for("editor")
+    page = client.get("/newsroom/", {"q": "flood", "category": world.pk})
+    assert "Flood warning" in page.content.decode()
+    assert "More stories match" not in page.content.decode()
+    # Without the filter, five match and three are ranked: the page says so.
+    page = client.get("/newsroom/", {"q": "flood"}).content.decode()
+    assert "Flood warning" not in page
+    assert "More stories match than the 3 newest listed here" in page

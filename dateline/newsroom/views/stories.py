@@ -23,12 +23,13 @@ from dateline.content.models import (
     article_snapshot,
 )
 from dateline.content.models.revisions import SNAPSHOT_FIELDS
+from dateline.search.backends import base as search_engine
 from dateline.search.query import QueryError
 
 from .. import locks, permissions, services
 from ..access import newsroom_view, signed_in_user
 from ..forms import NoteForm, ScheduleForm, StoryForm
-from ..selectors import StoryFilters, story_list
+from ..selectors import StoryFilters, StoryList, story_list
 
 EDITOR_TEMPLATE = "newsroom/editor.html"
 
@@ -49,13 +50,15 @@ def stories(request: HttpRequest) -> HttpResponse:
         found = story_list(filters=filters)
         problem = ""
     except QueryError as error:
-        found, problem = Article.objects.none(), str(error)
-    page = Paginator(found, 50).get_page(request.GET.get("page"))
+        found, problem = StoryList(Article.objects.none(), more=False), str(error)
+    page = Paginator(found.stories, 50).get_page(request.GET.get("page"))
     held = locks.locks_for(list(page.object_list))
     context = {
         "page": page,
         "filters": filters,
         "problem": problem,
+        "more": found.more,
+        "ranked": search_engine.CANDIDATES,
         "rows": [(story, held.get(story.pk)) for story in page],
         "statuses": Article.Status.choices,
         "authors": Author.objects.all(),
