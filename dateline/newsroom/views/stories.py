@@ -58,7 +58,7 @@ def stories(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "problem": problem,
         "more": found.more,
-        "ranked": search_engine.CANDIDATES,
+        "ranked": f"{search_engine.CANDIDATES:,}",
         "rows": [(story, held.get(story.pk)) for story in page],
         "statuses": Article.Status.choices,
         "authors": Author.objects.all(),
