@@ -111,6 +111,9 @@ def test_contributor_files_editor_schedules_it_goes_live_and_is_corrected(
     sign_in(page, url, "carla")
     expect(page.locator("h1")).to_have_text("Stories")
     page.click("text=New story")
+    # The editor starts without taking the focus from the headline.
+    expect(page.locator(".ql-editor")).to_be_visible()
+    expect(page.locator(".ql-editor")).not_to_be_focused()
     page.fill("#id_headline", "River rescue saves twelve")
     page.fill("#id_dateline", "Leeds")
     page.select_option("#id_category", label="World")

@@ -25,7 +25,9 @@
     },
   });
   bodyField.hidden = true;
-  quill.clipboard.dangerouslyPasteHTML(bodyField.value || "");
+  // Not dangerouslyPasteHTML(html): it also puts the cursor in the body,
+  // taking the focus from a field the journalist may be typing in already.
+  quill.setContents(quill.clipboard.convert({ html: bodyField.value || "", text: "" }));
   const embedButton = form.querySelector(".ql-embed");
   if (embedButton) {
     embedButton.textContent = "X/YT";
