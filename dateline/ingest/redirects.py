@@ -1,13 +1,15 @@
 """Old WordPress addresses move permanently to what they became here.
 
 Permalinks of imported posts, plain /?p= links, nested category paths, the
-AMP plugin's …/amp/ pages and WordPress's other feed addresses.
+AMP plugin's …/amp/ pages, WordPress's other feed addresses and its search
+addresses (/?s=words, /search/words/).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import pairwise
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve, reverse
@@ -20,6 +22,7 @@ from .models import ImportedCategory, LegacyPath
 PLAIN_KEYS = ("p", "page_id")
 # WordPress serves its feeds under these names too; RSS 2.0 is /feed/ here.
 FEED_ALIASES = ("rss2", "rss", "rdf")
+SEARCH_PATH = "/search/"
 
 
 class LegacyRedirectMiddleware:
@@ -43,6 +46,7 @@ class LegacyRedirectMiddleware:
             self._redirect(path)
             or _nested_category(path)
             or _feed_alias(path)
+            or _search_path(path)
             or self._amp(path)
             or response
         )
@@ -50,6 +54,8 @@ class LegacyRedirectMiddleware:
     def _on_home(self, request: HttpRequest) -> HttpResponse | None:
         if any(key in request.GET for key in PLAIN_KEYS):
             return self._redirect(request.get_full_path())
+        if "s" in request.GET:
+            return _search(request.GET["s"])
         feed = request.GET.get("feed")  # /?feed=rss2, /?feed=atom
         if feed in FEED_ALIASES or feed == "atom":
             name = "distribution:feed-atom" if feed == "atom" else "distribution:feed"
@@ -61,9 +67,7 @@ class LegacyRedirectMiddleware:
         if not path.endswith("/amp/"):
             return None
         page = path.removesuffix("amp/")
-        try:
-            resolve(page)
-        except Resolver404:
+        if not _resolves(page):
             return self._redirect(page)  # an old permalink, then its article
         return HttpResponsePermanentRedirect(page)
 
@@ -108,9 +112,28 @@ def _feed_alias(path: str) -> HttpResponse | None:
     for alias in FEED_ALIASES:
         if path.endswith(f"/feed/{alias}/"):
             feed = path.removesuffix(f"{alias}/")
-            try:
-                resolve(feed)
-            except Resolver404:
-                return None
-            return HttpResponsePermanentRedirect(feed)
+            return HttpResponsePermanentRedirect(feed) if _resolves(feed) else None
     return None
+
+
+def _search_path(path: str) -> HttpResponse | None:
+    """WordPress's pretty search address, /search/words/."""
+    if not path.startswith(SEARCH_PATH) or not path.endswith("/"):
+        return None
+    return _search(path.removeprefix(SEARCH_PATH).removesuffix("/"))
+
+
+def _search(words: str) -> HttpResponse:
+    """The one search page, with its rate limit, for old links and bots."""
+    url = reverse("reader:search")
+    return HttpResponsePermanentRedirect(
+        f"{url}?{urlencode({'q': words})}" if words else url
+    )
+
+
+def _resolves(path: str) -> bool:
+    try:
+        resolve(path)
+    except Resolver404:
+        return False
+    return True

@@ -168,17 +168,16 @@ class SourceForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not may_trust:
             # A disabled field keeps its stored value whatever is posted.
-            for name in ("is_internal", "folder"):
+            for name in self.trusted_fields():
                 self.fields[name].disabled = True
                 self.fields[name].help_text = "Only an admin may change this."
-            if self.instance.is_internal:
-                for name in ("url", "kind"):
-                    self.fields[name].disabled = True
-                    self.fields[
-                        name
-                    ].help_text = (
-                        "An internal source's address is an admin's to change."
-                    )
+
+    def trusted_fields(self) -> tuple[str, ...]:
+        """What only an admin may change here (newsroom.services checks it):
+        reaching the internal network or the server's files."""
+        if self.instance.is_internal:
+            return ("is_internal", "folder", "url", "kind")
+        return ("is_internal", "folder")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -8,7 +8,7 @@ from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 
 from dateline.accounts.models import User
 from dateline.content.models import Article, ArticleAuthor
-from dateline.content.models.article import NEWSROOM_ORDER
+from dateline.content.models.article import STORY_TIME
 from dateline.search.selectors import story_search
 
 
@@ -46,7 +46,7 @@ def story_list(*, filters: StoryFilters) -> StoryList:
         .prefetch_related("authorships__author")
         .defer("body", "lead_text")
         # Not by id: imports and archives arrive in any order.
-        .order_by(NEWSROOM_ORDER.desc(), F("pk").desc())
+        .order_by(STORY_TIME.desc(), F("pk").desc())
     )
     if filters.text:
         # The readers' engine (stemming, phrases, prefixes, any script) over

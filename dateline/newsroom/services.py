@@ -308,12 +308,9 @@ def category_create(*, by: User, name: str, description: str = "") -> Category:
 def source_save(*, by: User, form: SourceForm) -> Source:
     """Add or change a wire source from a valid form (editors and admins)."""
     require(by, Action.MANAGE_SOURCES)
-    changed = set(form.changed_data)
     # Where an internal source fetches from, and any folder on the server,
     # are an admin's call: either could reach what readers must not.
-    if changed & {"is_internal", "folder"} or (
-        form.instance.is_internal and changed & {"url", "kind"}
-    ):
+    if set(form.changed_data).intersection(form.trusted_fields()):
         require(by, Action.TRUST_SOURCES)
     source = form.save()
     audit_record(

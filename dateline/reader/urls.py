@@ -16,7 +16,6 @@ urlpatterns = [
     path("page/<int:page>/", views.latest, name="latest"),
     path("latest/", views.latest, name="latest"),
     path("search/", search_views.search, name="search"),
-    path("search/<path:term>/", views.wordpress_search),
     path("category/<slug:slug>/", views.category, name="category"),
     path("category/<slug:slug>/page/<int:page>/", views.category, name="category"),
     path("tag/<slug:slug>/", views.tag, name="tag"),

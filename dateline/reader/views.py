@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
@@ -80,8 +79,6 @@ def paginate(
 
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
-    if "s" in request.GET:
-        return wordpress_search(request)
     sections = queries.navigation_categories()
     front = queries.front_page(categories=sections)
     context = {
@@ -91,18 +88,6 @@ def home(request: HttpRequest) -> HttpResponse:
         "recent_posts": front.newest(settings.RECENT_POSTS_COUNT),
     }
     return render_page(request, "reader/home.html", context)
-
-
-@public_page
-def wordpress_search(request: HttpRequest, term: str | None = None) -> HttpResponse:
-    """WordPress's search URLs, /?s=words and /search/words/, moved for good
-    to /search/?q=words: old links, bookmarks and bots land on the one search
-    page, with its rate limit."""
-    words = request.GET.get("s", "") if term is None else term
-    url = reverse("reader:search")
-    return HttpResponsePermanentRedirect(
-        f"{url}?{urlencode({'q': words})}" if words else url
-    )
 
 
 @public_page

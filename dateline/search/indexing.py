@@ -28,7 +28,10 @@ from .folding import fold
 from .models import SearchEntry
 
 BATCH_SIZE = 1000
-_FIELDS = ["pk", "headline", "standfirst", "body"]
+# The article fields a SearchEntry is made of; saves of other fields (a
+# status, a publishing time) leave the entry as it is.
+_TEXT_FIELDS = ("headline", "standfirst", "body")
+_FIELDS = ["pk", *_TEXT_FIELDS]
 
 
 def _entry(article: Article, *, now: Any) -> SearchEntry:
@@ -48,7 +51,7 @@ def _write(articles: Iterable[Article]) -> int:
         entries,
         update_conflicts=True,
         unique_fields=["article"],
-        update_fields=["headline", "standfirst", "body", "indexed_at"],
+        update_fields=[*_TEXT_FIELDS, "indexed_at"],
     )
     return len(entries)
 
@@ -89,11 +92,6 @@ def index_catch_up_after_migrate(*, using: str = DEFAULT_DB_ALIAS, **_: Any) -> 
         index_catch_up()
 
 
-# The fields a SearchEntry is made of; saves of other fields (a status, a
-# publishing time) leave the entry as it is.
-_TEXT_FIELDS = frozenset({"headline", "standfirst", "body"})
-
-
 @receiver(post_save, sender=Article)
 def index_saved(
     sender: type[Article],
@@ -102,7 +100,7 @@ def index_saved(
     update_fields: frozenset[str] | None = None,
     **_: Any,
 ) -> None:
-    if update_fields is not None and not update_fields & _TEXT_FIELDS:
+    if update_fields is not None and not update_fields.intersection(_TEXT_FIELDS):
         return
     # After the commit: a rolled-back save leaves the index as it was, and
     # the index reads the article as committed. Robust: a failure is logged

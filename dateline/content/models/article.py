@@ -14,9 +14,9 @@ from .media import Image
 from .people import Author
 from .taxonomy import Category, Tag
 
-# A story's place in the newsroom's list: when it went (or goes) out, or for
-# one not yet dated, when it was started.
-NEWSROOM_ORDER = Coalesce("published_at", "created_at")
+# A story's time: when it went (or goes) out, or, for one not yet dated, when
+# it was started. It orders the newsroom's list and ages search matches.
+STORY_TIME = Coalesce("published_at", "created_at")
 
 # Enough plain text for any teaser, so listings never load the body.
 LEAD_TEXT_CHARS = 600
@@ -105,7 +105,7 @@ class Article(models.Model):
             ),
             # The newsroom's story list (newsroom.selectors.story_list).
             models.Index(
-                NEWSROOM_ORDER.desc(), F("id").desc(), name="article_newsroom_order"
+                STORY_TIME.desc(), F("id").desc(), name="article_newsroom_order"
             ),
         ]
 

@@ -17,9 +17,10 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db import connection
 from django.db.models import F, FloatField, QuerySet, Value
 from django.db.models.expressions import Func, OrderBy
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.functions import Greatest
 
 from dateline.content.models import Article
+from dateline.content.models.article import STORY_TIME
 
 from ..folding import MARK_END, MARK_START
 from ..models import SearchEntry
@@ -93,6 +94,7 @@ def schema(language: str) -> list[str]:
         f"WITH unaccent, {dictionary(language)}",
         f"CREATE OR REPLACE FUNCTION {TRIGGER}() RETURNS trigger LANGUAGE plpgsql "
         f"AS $$ BEGIN NEW.document := {vector}; RETURN NEW; END $$",
+        # CREATE OR REPLACE TRIGGER: PostgreSQL 14+.
         f"CREATE OR REPLACE TRIGGER {TRIGGER} BEFORE INSERT OR UPDATE OF headline, standfirst, "
         f"body ON {ENTRIES} FOR EACH ROW EXECUTE FUNCTION {TRIGGER}()",
     ]
@@ -149,8 +151,7 @@ class PostgresBackend(SearchBackend):
             F("search_entry__document"), ts_query(query), weights=WEIGHTS
         )
         # A draft's age runs from when it was started.
-        written = Coalesce("published_at", "created_at")
-        age = Greatest(_AgeInDays(Value(now) - written), Value(0.0))
+        age = Greatest(_AgeInDays(Value(now) - STORY_TIME), Value(0.0))
         # The newest matches first, then only those are scored: ranking
         # unpacks each stored tsvector, so it runs on at most CANDIDATES + 1.
         newest = (
